@@ -30,6 +30,8 @@ export interface CatchClause {
 }
 
 export class InstrReader extends ByteReader {
+  /** Bodies and constant expressions end inside a section: say so when one runs out. */
+  override endReason = 'unexpected end of section or function';
   /** Code of the last operator read (see syntax/opcodes.ts). */
   code = 0;
   /** Table row of the last operator read. */
@@ -84,14 +86,16 @@ export class InstrReader extends ByteReader {
     this.opOffset = this.base + this.pos;
     const b = this.u8();
     let code = b;
+    let sub = -1;
     if (b >= PREFIX_GC && b <= PREFIX_ATOMIC) {
-      const sub = this.u32();
-      if (sub > 0xffff) this.fail('illegal opcode', this.opOffset - this.base);
-      code = (b << 16) | sub;
+      sub = this.u32();
+      code = sub > 0xffff ? -1 : (b << 16) | sub;
     }
-    const op = opByCode(code);
+    const op = code < 0 ? undefined : opByCode(code);
     if (op === undefined) {
-      this.fail(b >= PREFIX_GC && b <= PREFIX_ATOMIC ? 'illegal opcode' : 'illegal opcode', this.opOffset - this.base);
+      // The interpreter's wording names the byte (and sub-opcode) in hex: "illegal opcode fc 12".
+      const hex = (n: number) => n.toString(16).padStart(2, '0');
+      this.fail(`illegal opcode ${hex(b)}${sub >= 0 ? ` ${hex(sub)}` : ''}`, this.opOffset - this.base);
     }
     this.code = code;
     this.op = op;
@@ -116,7 +120,7 @@ export class InstrReader extends ByteReader {
       case Imm.BrTable: {
         const n = this.u32();
         // Each target takes at least one byte: refuse counts the body cannot back.
-        if (n > this.remaining()) this.fail('unexpected end');
+        if (n > this.remaining()) this.fail(this.endReason);
         const labels = this.labels;
         labels.length = 0;
         for (let i = 0; i < n; i++) labels.push(this.u32());
@@ -157,7 +161,7 @@ export class InstrReader extends ByteReader {
         return;
       case Imm.SelectT: {
         const n = this.u32();
-        if (n > this.remaining()) this.fail('unexpected end');
+        if (n > this.remaining()) this.fail(this.endReason);
         const types = this.types;
         types.length = 0;
         for (let i = 0; i < n; i++) types.push(readValType(this));
@@ -182,7 +186,7 @@ export class InstrReader extends ByteReader {
       case Imm.TryTable: {
         this.readBlockType();
         const n = this.u32();
-        if (n > this.remaining()) this.fail('unexpected end');
+        if (n > this.remaining()) this.fail(this.endReason);
         this.numCatches = n;
         for (let i = 0; i < n; i++) {
           const at = this.pos;

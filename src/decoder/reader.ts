@@ -9,6 +9,12 @@ import { decodeUtf8 } from '../util/utf8.js';
 export class ByteReader {
   /** Current position (index into `bytes`). */
   pos: number;
+  /**
+   * The reason given when a read runs past `end`. The spec interpreter says "unexpected end" for
+   * the module header and section framing, and "unexpected end of section or function" inside a
+   * section or body; section readers set the latter.
+   */
+  endReason = 'unexpected end';
 
   /**
    * @param bytes the whole buffer
@@ -44,12 +50,12 @@ export class ByteReader {
   }
 
   u8(): number {
-    if (this.pos >= this.end) this.fail('unexpected end');
+    if (this.pos >= this.end) this.fail(this.endReason);
     return this.bytes[this.pos++]!;
   }
 
   peekU8(): number {
-    if (this.pos >= this.end) this.fail('unexpected end');
+    if (this.pos >= this.end) this.fail(this.endReason);
     return this.bytes[this.pos]!;
   }
 
@@ -58,7 +64,7 @@ export class ByteReader {
     let result = 0;
     let shift = 0;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end');
+      if (this.pos >= this.end) this.fail(this.endReason);
       const b = this.bytes[this.pos++]!;
       if (i === 4) {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
@@ -76,7 +82,7 @@ export class ByteReader {
     let result = 0;
     let shift = 0;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end');
+      if (this.pos >= this.end) this.fail(this.endReason);
       const b = this.bytes[this.pos++]!;
       if (i === 4) {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
@@ -98,7 +104,7 @@ export class ByteReader {
     let result = 0;
     let mul = 1;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end');
+      if (this.pos >= this.end) this.fail(this.endReason);
       const b = this.bytes[this.pos++]!;
       if (i === 4) {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
@@ -121,7 +127,7 @@ export class ByteReader {
     let result = 0n;
     let shift = 0n;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end');
+      if (this.pos >= this.end) this.fail(this.endReason);
       const b = this.bytes[this.pos++]!;
       if (i === 9) {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
@@ -144,7 +150,7 @@ export class ByteReader {
     let result = 0n;
     let shift = 0n;
     for (let i = 0; ; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end');
+      if (this.pos >= this.end) this.fail(this.endReason);
       const b = this.bytes[this.pos++]!;
       if (i === 9) {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
@@ -163,7 +169,7 @@ export class ByteReader {
     let result = 0;
     let mul = 1;
     for (let i = 0; i < 8; i++) {
-      if (this.pos >= this.end) this.fail('unexpected end');
+      if (this.pos >= this.end) this.fail(this.endReason);
       const b = this.bytes[this.pos++]!;
       result += (b & 0x7f) * mul;
       if ((b & 0x80) === 0) return result;
@@ -175,7 +181,7 @@ export class ByteReader {
 
   /** 32 raw bits, little-endian, as a signed int (an f32's bit pattern). */
   bits32(): number {
-    if (this.end - this.pos < 4) this.fail('unexpected end');
+    if (this.end - this.pos < 4) this.fail(this.endReason);
     const b = this.bytes;
     const p = this.pos;
     this.pos += 4;
@@ -184,16 +190,43 @@ export class ByteReader {
 
   /** `n` raw bytes as a view (no copy). */
   bytesView(n: number): Uint8Array {
-    if (n > this.end - this.pos) this.fail('unexpected end');
+    if (n > this.end - this.pos) this.fail(this.endReason);
     const v = this.bytes.subarray(this.pos, this.pos + n);
     this.pos += n;
     return v;
   }
 
+  /**
+   * A vector's element count, refused when the remaining bytes cannot hold that many elements of
+   * at least `minSize` bytes each, so that no caller allocates from an attacker's count.
+   */
+  count(minSize = 1): number {
+    const n = this.lengthU32();
+    if (n * minSize > this.end - this.pos) this.fail(this.endReason);
+    return n;
+  }
+
+  /**
+   * A u32 length or count, "length out of bounds" when it exceeds the bytes left counting from
+   * the length itself (the spec interpreter's check, which is one byte lenient; reads past the end
+   * then fail with `endReason`).
+   */
+  lengthU32(): number {
+    const at = this.pos;
+    const n = this.u32();
+    if (n > this.end - at) this.fail('length out of bounds', at);
+    return n;
+  }
+
+  /** A length-prefixed byte vector, as a view (no copy). */
+  byteVec(): Uint8Array {
+    return this.bytesView(this.lengthU32());
+  }
+
   /** A name: a length-prefixed, strictly valid UTF-8 string. */
   name(): string {
-    const len = this.u32();
-    if (len > this.end - this.pos) this.fail('unexpected end');
+    const len = this.lengthU32();
+    if (len > this.end - this.pos) this.fail(this.endReason);
     const at = this.pos;
     const s = decodeUtf8(this.bytes.subarray(at, at + len));
     if (s === null) this.fail('malformed UTF-8 encoding', at);

@@ -6,6 +6,7 @@ import {
   AbsHeap, F32, F64, I16, I32, I64, I8, V128, isAbstractHeap, refType,
   type HeapType, type StorageType, type ValType,
 } from '../syntax/types.js';
+import { CompileError } from '../util/errors.js';
 import type { ByteReader } from './reader.js';
 
 /** Reads a heap type (an abstract heap type code or a type index). */
@@ -34,7 +35,10 @@ export function valTypeFromByte(r: ByteReader, b: number, at: number): ValType {
   // Shorthand reference types: the byte is the abstract heap type, nullable.
   const ht = b - 0x80;
   if (b >= 0x69 && b <= 0x74 && isAbstractHeap(ht)) return refType(true, ht as AbsHeap);
-  return r.fail('malformed value type', at);
+  // Value types are s7 codes: a continuation bit makes the encoding too long. Otherwise the
+  // interpreter tries number, vector and reference types in turn and reports the last failure.
+  if (b & 0x80) r.fail('integer representation too long', at + 1);
+  return r.fail('malformed reference type', at);
 }
 
 export function readValType(r: ByteReader): ValType {
@@ -51,11 +55,20 @@ export function readRefType(r: ByteReader): ValType {
   return t;
 }
 
-/** Reads a storage type: a value type or a packed type (i8 = 0x78, i16 = 0x77). */
+/**
+ * Reads a storage type: a value type or a packed type (i8 = 0x78, i16 = 0x77). Any byte sequence
+ * that is neither is "malformed storage type", as the interpreter reports the packed-type
+ * alternative's failure last.
+ */
 export function readStorageType(r: ByteReader): StorageType {
   const at = r.pos;
   const b = r.u8();
   if (b === 0x78) return I8;
   if (b === 0x77) return I16;
-  return valTypeFromByte(r, b, at);
+  try {
+    return valTypeFromByte(r, b, at);
+  } catch (e) {
+    if (e instanceof CompileError) r.fail('malformed storage type', at);
+    throw e;
+  }
 }

@@ -1,0 +1,23 @@
+/**
+ * The table section. A table is either a plain table type (initialised with null) or, with typed
+ * function references, `0x40 0x00 tabletype expr` carrying an initialiser expression.
+ */
+import type { Table } from '../../syntax/module.js';
+import { readConstExpr } from '../const-expr.js';
+import type { ByteReader } from '../reader.js';
+import { readTableType } from './limits.js';
+
+export function readTableSection(r: ByteReader, out: Table[]): void {
+  const n = r.count();
+  for (let i = 0; i < n; i++) {
+    if (r.peekU8() === 0x40) {
+      r.pos++;
+      const at = r.pos;
+      if (r.u8() !== 0) r.fail('zero byte expected', at);
+      const type = readTableType(r);
+      out.push({ type, init: readConstExpr(r) });
+    } else {
+      out.push({ type: readTableType(r), init: null });
+    }
+  }
+}
