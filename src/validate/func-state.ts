@@ -1,0 +1,236 @@
+/**
+ * The state of the spec's validation algorithm (Appendix › Validation Algorithm) for one
+ * instruction sequence: the operand stack of value types, the control stack of frames, and the
+ * locals with their initialisation status (non-defaultable locals become usable once set, until the
+ * end of the enclosing block).
+ *
+ * Both stacks are explicit arrays, so nesting depth costs memory, never JS call depth. Operand types
+ * are module-relative; BOT stands for an unknown type popped from an unreachable stack.
+ *
+ * This file knows nothing about particular instructions; the instr-*.ts files use it.
+ */
+import { BOT, isNum, isRef, V128, valTypeToString, type ValType } from '../syntax/types.js';
+import { invalid } from '../util/errors.js';
+import { defaultable, type ModuleContext } from './context.js';
+
+/** What opened a control frame (its opcode; try frames change kind at catch / catch_all). */
+export const enum FrameKind {
+  Func = -1,
+  Block = 0x02,
+  Loop = 0x03,
+  If = 0x04,
+  Else = 0x05,
+  Try = 0x06,
+  Catch = 0x07,
+  CatchAll = 0x19,
+  TryTable = 0x1f,
+}
+
+export interface Frame {
+  kind: FrameKind;
+  params: readonly ValType[];
+  results: readonly ValType[];
+  /** Operand stack height when the frame was entered (after its params were popped). */
+  height: number;
+  /** Set after an unconditional branch: the rest of the frame is stack-polymorphic. */
+  unreachable: boolean;
+  /** Height of the local-initialisation stack when the frame was entered. */
+  initHeight: number;
+}
+
+const EMPTY: readonly ValType[] = [];
+
+export class FuncState {
+  /** Operand stack (types); `sp` is its height. */
+  vals: ValType[] = [];
+  sp = 0;
+  ctrls: Frame[] = [];
+  /** Number of frames in use (frames above are kept for reuse). */
+  depth = 0;
+  /** Types of the locals, parameters first. */
+  locals: ValType[] = [];
+  /** Per local: 1 when it may be read. */
+  inited: Uint8Array = new Uint8Array(0);
+  /** Locals set since their enclosing frames began, to be unset again when those frames end. */
+  initStack: number[] = [];
+  /** Result types of the function (for return and return_call*). */
+  results: readonly ValType[] = EMPTY;
+  /** Offset of the instruction being checked, for error messages. */
+  at = 0;
+  /** Checking a constant expression: ref.func needs no declaration (it declares). */
+  constMode = false;
+  /** Globals a constant expression may read (those defined before it); all of them in code. */
+  visibleGlobals = 0;
+
+  constructor(readonly c: ModuleContext) {}
+
+  /** Resets for a new sequence with the given locals (params first) and result types. */
+  reset(locals: ValType[], numParams: number, results: readonly ValType[]): void {
+    this.sp = 0;
+    this.depth = 0;
+    this.locals = locals;
+    const inited = new Uint8Array(locals.length);
+    for (let i = 0; i < locals.length; i++) inited[i] = i < numParams || defaultable(locals[i]!) ? 1 : 0;
+    this.inited = inited;
+    this.initStack.length = 0;
+    this.results = results;
+    this.pushCtrl(FrameKind.Func, EMPTY, results);
+  }
+
+  fail(reason: string): never {
+    throw invalid(reason, this.at);
+  }
+
+  // ---- operand stack --------------------------------------------------------------------------
+
+  push(t: ValType): void {
+    this.vals[this.sp++] = t;
+  }
+
+  pushAll(ts: readonly ValType[]): void {
+    for (let i = 0; i < ts.length; i++) this.vals[this.sp++] = ts[i]!;
+  }
+
+  /** Pops any operand (BOT when the frame is unreachable and nothing is left). */
+  pop(): ValType {
+    const f = this.ctrls[this.depth - 1]!;
+    if (this.sp === f.height) {
+      if (f.unreachable) return BOT;
+      this.fail('type mismatch: instruction requires [any] but stack has []');
+    }
+    return this.vals[--this.sp]!;
+  }
+
+  /** Pops an operand that must match `t`; returns the actual type. */
+  popT(t: ValType): ValType {
+    const f = this.ctrls[this.depth - 1]!;
+    if (this.sp === f.height) {
+      if (f.unreachable) return BOT;
+      this.fail(`type mismatch: instruction requires [${valTypeToString(t)}] but stack has []`);
+    }
+    const actual = this.vals[--this.sp]!;
+    if (actual !== t && !this.c.matches(actual, t)) {
+      this.fail(`type mismatch: instruction requires [${valTypeToString(t)}] but stack has [${valTypeToString(actual)}]`);
+    }
+    return actual;
+  }
+
+  /** Pops operands matching `ts` (the last one is on top). */
+  popAll(ts: readonly ValType[]): void {
+    for (let i = ts.length - 1; i >= 0; i--) this.popT(ts[i]!);
+  }
+
+  /** Pops a reference (or BOT); anything else is a type mismatch. */
+  popRef(): ValType {
+    const t = this.pop();
+    if (t !== BOT && !isRef(t)) {
+      this.fail(`type mismatch: instruction requires reference type but stack has ${valTypeToString(t)}`);
+    }
+    return t;
+  }
+
+  /** Pops `n` operands of type `t` without looping more than the stack holds (n is untrusted). */
+  popN(t: ValType, n: number): void {
+    const f = this.ctrls[this.depth - 1]!;
+    const avail = this.sp - f.height;
+    const k = n < avail ? n : avail;
+    for (let i = 0; i < k; i++) this.popT(t);
+    if (n > k && !f.unreachable) {
+      this.fail(`type mismatch: instruction requires [${valTypeToString(t)}] but stack has []`);
+    }
+  }
+
+  // ---- control stack --------------------------------------------------------------------------
+
+  pushCtrl(kind: FrameKind, params: readonly ValType[], results: readonly ValType[]): void {
+    let f = this.ctrls[this.depth];
+    if (f === undefined) {
+      f = { kind, params, results, height: this.sp, unreachable: false, initHeight: this.initStack.length };
+      this.ctrls[this.depth] = f;
+    } else {
+      f.kind = kind;
+      f.params = params;
+      f.results = results;
+      f.height = this.sp;
+      f.unreachable = false;
+      f.initHeight = this.initStack.length;
+    }
+    this.depth++;
+    this.pushAll(params);
+  }
+
+  /** Checks the top frame's results are exactly what the stack holds, then leaves the frame. */
+  popCtrl(): Frame {
+    if (this.depth === 0) this.fail('unexpected end');
+    const f = this.ctrls[this.depth - 1]!;
+    this.checkFrameEnd(f);
+    this.resetInits(f.initHeight);
+    this.depth--;
+    return f;
+  }
+
+  /** The stack of frame `f` must hold exactly its results. */
+  checkFrameEnd(f: Frame): void {
+    const rs = f.results;
+    const have = this.sp - f.height;
+    let ok = have === rs.length || (have < rs.length && f.unreachable);
+    for (let i = 1; ok && i <= rs.length && i <= have; i++) {
+      ok = this.c.matches(this.vals[this.sp - i]!, rs[rs.length - i]!);
+    }
+    if (!ok) {
+      const stack = this.vals.slice(f.height, this.sp);
+      this.fail(`type mismatch: block requires ${showTypes(rs)} but stack has ${showTypes(stack)}`);
+    }
+    this.sp = f.height;
+  }
+
+  /** Marks the rest of the current frame unreachable (after br, return, throw, unreachable). */
+  setUnreachable(): void {
+    const f = this.ctrls[this.depth - 1]!;
+    this.sp = f.height;
+    f.unreachable = true;
+  }
+
+  /** The frame a branch to label `l` targets. */
+  label(l: number): Frame {
+    if (l >= this.depth) this.fail(`unknown label ${l}`);
+    return this.ctrls[this.depth - 1 - l]!;
+  }
+
+  /** The types a branch to frame `f` carries: the params of a loop, else its results. */
+  static labelTypes(f: Frame): readonly ValType[] {
+    return f.kind === FrameKind.Loop ? f.params : f.results;
+  }
+
+  // ---- locals ---------------------------------------------------------------------------------
+
+  localType(x: number): ValType {
+    const t = this.locals[x];
+    if (t === undefined) this.fail(`unknown local ${x}`);
+    return t;
+  }
+
+  /** Records that local `x` has been set. */
+  initLocal(x: number): void {
+    if (this.inited[x] === 0) {
+      this.inited[x] = 1;
+      this.initStack.push(x);
+    }
+  }
+
+  /** Forgets initialisations made since the local-initialisation stack was `h` high. */
+  resetInits(h: number): void {
+    const s = this.initStack;
+    while (s.length > h) this.inited[s.pop()!] = 0;
+  }
+}
+
+/** Text of a result type in the reference interpreter's style, e.g. `[i32 i64]`. */
+export function showTypes(ts: readonly ValType[]): string {
+  return `[${ts.map(valTypeToString).join(' ')}]`;
+}
+
+/** True for the types `select` without immediates accepts (numbers and vectors). */
+export function isNumOrVec(t: ValType): boolean {
+  return isNum(t) || t === V128;
+}

@@ -1,0 +1,181 @@
+/**
+ * The function-body validator: streams the operators of an instruction sequence with InstrReader and
+ * types each against the FuncState stacks, one loop, no recursion — a body of a million nested
+ * blocks costs a million frames in an array, not JS stack.
+ *
+ * Dispatch: instructions with a fixed signature in the opcode table are typed from it (after their
+ * memarg or lane immediates are checked); the rest go to the families in instr-control.ts,
+ * instr-memory.ts and instr-ref.ts, and variable access, drop and select are typed here.
+ *
+ * Constant expressions use the same loop in "const mode", where only constant instructions are
+ * allowed and `global.get` sees only the globals defined before the expression.
+ */
+import { InstrReader } from '../decoder/instr.js';
+import type { Code, Expr } from '../syntax/module.js';
+import { Op } from '../syntax/op.js';
+import { Imm, PREFIX_ATOMIC } from '../syntax/opcodes.js';
+import { BOT, I32, valTypeToString, type FuncType, type ValType } from '../syntax/types.js';
+import { invalid, malformed } from '../util/errors.js';
+import type { ModuleContext } from './context.js';
+import { FuncState, isNumOrVec } from './func-state.js';
+import { checkControl } from './instr-control.js';
+import { addrVal, checkMemarg, checkMemoryTable } from './instr-memory.js';
+import { checkRef } from './instr-ref.js';
+import { ADDR, sigOf } from './signatures.js';
+
+/** Most locals a function may declare (as engines do); bounds the arrays built per function. */
+export const MAX_LOCALS = 50000;
+
+/** Instructions allowed in constant expressions besides global.get (Validation › Constant Expressions). */
+const CONST_OPS = new Set<number>([
+  Op.i32_const, Op.i64_const, Op.f32_const, Op.f64_const, Op.v128_const, Op.ref_null, Op.ref_func,
+  Op.i32_add, Op.i32_sub, Op.i32_mul, Op.i64_add, Op.i64_sub, Op.i64_mul,
+  Op.ref_i31, Op.struct_new, Op.struct_new_default, Op.array_new, Op.array_new_default,
+  Op.array_new_fixed, Op.any_convert_extern, Op.extern_convert_any, Op.end,
+]);
+
+/** Validates one function body of type `ft` (Validation › Modules › Functions). */
+export function validateFunc(s: FuncState, ft: FuncType, code: Code): void {
+  const np = ft.params.length;
+  if (code.numLocals > MAX_LOCALS) throw invalid('too many locals', code.body.offset);
+  const locals: ValType[] = new Array<ValType>(np + code.numLocals);
+  for (let i = 0; i < np; i++) locals[i] = ft.params[i]!;
+  let k = np;
+  for (const d of code.locals) {
+    s.c.checkVal(d.type, code.body.offset);
+    for (let i = 0; i < d.count; i++) locals[k++] = d.type;
+  }
+  s.constMode = false;
+  s.visibleGlobals = s.c.globals.length;
+  s.reset(locals, np, ft.results);
+  run(s, code.body);
+}
+
+/**
+ * Validates a constant expression producing `t`, where only the first `visibleGlobals` globals may
+ * be read (Validation › Constant Expressions).
+ */
+export function validateConstExpr(s: FuncState, e: Expr, t: ValType, visibleGlobals: number): void {
+  s.constMode = true;
+  s.visibleGlobals = visibleGlobals;
+  s.reset([], 0, [t]);
+  run(s, e);
+}
+
+function run(s: FuncState, e: Expr): void {
+  const r = new InstrReader(e.bytes, 0, e.bytes.length, e.offset);
+  while (!r.atEnd()) {
+    const code = r.next();
+    s.at = r.opOffset;
+    if (s.constMode && !CONST_OPS.has(code) && code !== Op.global_get) s.fail('constant expression required');
+    step(s, r, code);
+    if (s.depth === 0) {
+      if (!r.atEnd()) throw malformed('section size mismatch', r.offset);
+      return;
+    }
+  }
+  throw malformed('unexpected end of section or function', r.offset);
+}
+
+function step(s: FuncState, r: InstrReader, code: number): void {
+  const op = r.op;
+  if (op.sig !== null) {
+    checkFixed(s, r, code);
+    return;
+  }
+  if (checkControl(s, r, code) || checkRef(s, r, code) || checkMemoryTable(s, r, code)) return;
+  const c = s.c;
+  switch (code) {
+    case Op.drop:
+      s.pop();
+      return;
+    case Op.select: {
+      s.popT(I32);
+      const t1 = s.pop();
+      const t2 = s.pop();
+      if (!(isNumOrVec(t1) || t1 === BOT) || !(isNumOrVec(t2) || t2 === BOT)) {
+        s.fail(`type mismatch: instruction requires numeric or vector type but stack has ${valTypeToString(t1 === BOT ? t2 : t1)}`);
+      }
+      if (t1 !== t2 && t1 !== BOT && t2 !== BOT) s.fail('type mismatch: select operands differ');
+      s.push(t1 === BOT ? t2 : t1);
+      return;
+    }
+    case Op.select_t: {
+      if (r.types.length !== 1) s.fail('invalid result arity');
+      const t = r.types[0]!;
+      c.checkVal(t, s.at);
+      s.popT(I32);
+      s.popT(t);
+      s.popT(t);
+      s.push(t);
+      return;
+    }
+    case Op.local_get: {
+      const t = s.localType(r.idx);
+      if (s.inited[r.idx] === 0) s.fail('uninitialized local');
+      s.push(t);
+      return;
+    }
+    case Op.local_set: {
+      s.popT(s.localType(r.idx));
+      s.initLocal(r.idx);
+      return;
+    }
+    case Op.local_tee: {
+      const t = s.localType(r.idx);
+      s.popT(t);
+      s.initLocal(r.idx);
+      s.push(t);
+      return;
+    }
+    case Op.global_get: {
+      const g = c.global(r.idx, s.at, s.visibleGlobals);
+      if (s.constMode && g.mutable) s.fail('constant expression required');
+      s.push(g.type);
+      return;
+    }
+    case Op.global_set: {
+      const g = c.global(r.idx, s.at);
+      if (!g.mutable) s.fail('immutable global');
+      s.popT(g.type);
+      return;
+    }
+  }
+  throw invalid(`unknown operator ${op.name}`, s.at);
+}
+
+/** Types an instruction with a fixed signature, after checking its memarg / lane immediates. */
+function checkFixed(s: FuncState, r: InstrReader, code: number): void {
+  const op = r.op;
+  let addr: ValType = I32;
+  switch (op.imm) {
+    case Imm.Memarg:
+      addr = addrVal(checkMemarg(s, r, op.align, code >>> 16 === PREFIX_ATOMIC).addrType);
+      break;
+    case Imm.MemargLane:
+      addr = addrVal(checkMemarg(s, r, op.align, false).addrType);
+      // A lane access moves 2^align bytes, so a v128 holds 16 >> align such lanes.
+      if (r.idx >= 16 >> op.align) s.fail('invalid lane index');
+      break;
+    case Imm.Lane:
+      // For lane instructions the table's align column is the lane count.
+      if (r.idx >= op.align) s.fail('invalid lane index');
+      break;
+    case Imm.Shuffle:
+      for (let i = 0; i < 16; i++) if (r.v128[i]! >= 32) s.fail('invalid lane index');
+      break;
+  }
+  const sig = sigOf(code)!;
+  const ps = sig.params;
+  for (let i = ps.length - 1; i >= 0; i--) {
+    const t = ps[i]!;
+    s.popT(t === ADDR ? addr : t);
+  }
+  const rs = sig.results;
+  for (let i = 0; i < rs.length; i++) {
+    const t = rs[i]!;
+    s.push(t === ADDR ? addr : t);
+  }
+}
+
+export { FuncState };
