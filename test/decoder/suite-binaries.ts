@@ -34,7 +34,7 @@ export function suiteFiles(): string[] {
   return out;
 }
 
-type Tok = { t: '(' | ')' | 'atom' | 'str'; v: string; bytes?: Uint8Array; line: number };
+type Tok = { t: '(' | ')' | 'atom' | 'str'; v: string; bytes?: Uint8Array; line: number; at: number };
 
 function tokenize(src: string): Tok[] {
   const toks: Tok[] = [];
@@ -56,8 +56,9 @@ function tokenize(src: string): Tok[] {
       }
       continue;
     }
-    if (c === '(' || c === ')') { toks.push({ t: c, v: c, line }); i++; continue; }
+    if (c === '(' || c === ')') { toks.push({ t: c, v: c, line, at: i }); i++; continue; }
     if (c === '"') {
+      const strAt = i;
       const bytes: number[] = [];
       i++;
       while (i < n && src[i] !== '"') {
@@ -83,13 +84,13 @@ function tokenize(src: string): Tok[] {
         i += s.length;
       }
       i++;
-      toks.push({ t: 'str', v: Buffer.from(bytes).toString('latin1'), bytes: Uint8Array.from(bytes), line });
+      toks.push({ t: 'str', v: Buffer.from(bytes).toString('latin1'), bytes: Uint8Array.from(bytes), line, at: strAt });
       continue;
     }
     const start = i;
     while (i < n && !/[\s()";]/.test(src[i]!)) i++;
     if (i === start) i++; // a lone character the scanner does not know (e.g. ';' not starting a comment)
-    toks.push({ t: 'atom', v: src.slice(start, i), line });
+    toks.push({ t: 'atom', v: src.slice(start, i), line, at: start });
   }
   return toks;
 }
@@ -145,4 +146,26 @@ export function binariesIn(file: string): SuiteBinary[] {
 /** Every binary module of the whole suite. */
 export function allSuiteBinaries(): SuiteBinary[] {
   return suiteFiles().flatMap(binariesIn);
+}
+
+/** The source text of every top-level `(module …)` written in the text format (not binary, not quote). */
+export function textModulesIn(file: string): { line: number; text: string }[] {
+  const src = readFileSync(join(SUITE_DIR, file), 'utf8');
+  const toks = tokenize(src);
+  const out: { line: number; text: string }[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (toks[i]!.t !== '(') { i++; continue; }
+    const end = skipForm(toks, i);
+    if (toks[i + 1]?.v === 'module') {
+      let j = i + 2;
+      if (toks[j]?.t === 'atom' && toks[j]!.v.startsWith('$')) j++;
+      const kind = toks[j]?.v;
+      if (kind !== 'binary' && kind !== 'quote' && kind !== 'definition' && kind !== 'instance') {
+        out.push({ line: toks[i]!.line, text: src.slice(toks[i]!.at, toks[end - 1]!.at + 1) });
+      }
+    }
+    i = end;
+  }
+  return out;
 }
