@@ -179,7 +179,9 @@ export class FuncState {
     }
     if (!ok) {
       const stack = this.vals.slice(f.height, this.sp);
-      this.fail(`type mismatch: block requires ${showTypes(rs)} but stack has ${showTypes(stack)}`);
+      // The reference interpreter checks a legacy try body like an instruction, hence its wording.
+      const what = f.kind === FrameKind.Try ? 'instruction' : 'block';
+      this.fail(`type mismatch: ${what} requires ${showTypes(rs)} but stack has ${showTypes(stack)}`);
     }
     this.sp = f.height;
   }

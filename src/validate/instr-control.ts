@@ -122,7 +122,19 @@ export function checkControl(s: FuncState, r: InstrReader, code: number): boolea
       for (let i = 0; i < labels.length; i++) {
         const ts = FuncState.labelTypes(s.label(labels[i]!));
         if (ts.length !== arity) s.fail('type mismatch: br_table targets have different arities');
-        passThrough(s, ts);
+        // Push back what was popped, not the label's types: in unreachable code the operands stay
+        // unknown, so targets with different types can share them.
+        const base = s.sp;
+        s.popAll(ts);
+        const h = s.sp;
+        const popped = base - h;
+        const missing = ts.length - popped;
+        if (missing > 0) {
+          // The frame ran out of operands (unreachable code): the missing ones are unknown.
+          for (let k = popped - 1; k >= 0; k--) s.vals[h + missing + k] = s.vals[h + k]!;
+          for (let k = 0; k < missing; k++) s.vals[h + k] = BOT;
+        }
+        s.sp = h + ts.length;
       }
       s.popAll(FuncState.labelTypes(s.label(r.idx)));
       s.setUnreachable();
