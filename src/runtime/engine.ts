@@ -1,0 +1,52 @@
+/**
+ * The Engine: configuration shared by every store and module created from it, and the type
+ * registry that gives every function/struct/array type a canonical id across modules (so imports
+ * and `call_indirect` compare integers). An Engine holds no instance state: that is the Store's.
+ */
+import { TypeRegistry } from '../validate/canonical.js';
+
+/** How function bodies are translated to the interpreter's internal code. */
+export type CompilationMode = 'lazy' | 'eager';
+
+/** Engine settings. Every field is optional; see `DEFAULT_CONFIG` for the defaults. */
+export interface Config {
+  /**
+   * Whether stores created from this engine meter fuel. When true, a store starts with 0 fuel and
+   * every executed instruction costs fuel (see `Store.setFuel`).
+   */
+  consumeFuel?: boolean;
+  /** Largest number of nested wasm calls before a call traps with "call stack exhausted". */
+  maxCallDepth?: number;
+  /** Translate each function on its first call (`lazy`, default) or at instantiation (`eager`). */
+  compilation?: CompilationMode;
+}
+
+/** The configuration with every default filled in. */
+export type ResolvedConfig = Required<Config>;
+
+/** Defaults: no fuel, 10,000 nested calls (far below what exhausts any JS host), lazy translation. */
+export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
+  consumeFuel: false,
+  maxCallDepth: 10_000,
+  compilation: 'lazy',
+});
+
+/** Shared configuration and canonical types for the modules and stores that use it. */
+export class Engine {
+  /** The resolved configuration (defaults applied). */
+  readonly config: ResolvedConfig;
+  /** Canonical type ids, shared by all modules compiled with this engine. */
+  readonly types: TypeRegistry = new TypeRegistry();
+
+  constructor(config: Config = {}) {
+    const maxCallDepth = config.maxCallDepth ?? DEFAULT_CONFIG.maxCallDepth;
+    if (!Number.isInteger(maxCallDepth) || maxCallDepth < 1) {
+      throw new RangeError(`maxCallDepth must be a positive integer, got ${maxCallDepth}`);
+    }
+    this.config = Object.freeze({
+      consumeFuel: config.consumeFuel ?? DEFAULT_CONFIG.consumeFuel,
+      maxCallDepth,
+      compilation: config.compilation ?? DEFAULT_CONFIG.compilation,
+    });
+  }
+}

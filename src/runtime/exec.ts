@@ -1,0 +1,112 @@
+/**
+ * The runtime's one door into the interpreter: instantiation, calls, and fuel bookkeeping between
+ * the Store and an interpreter Thread. A call runs on a fresh Thread with the store's fuel; what
+ * the thread did not use goes back to the store. Out of fuel traps a plain call, or pauses a
+ * resumable one (`ResumableCall`) until the host adds fuel and resumes it. Keeping every interp
+ * import here leaves room for another execution tier without touching the rest of runtime/.
+ */
+import type { FuncInst } from '../core/func.js';
+import type { ExternVal, ModuleInst } from '../core/instance.js';
+import type { RawVal } from '../core/values.js';
+import { instantiate, RunResult, Thread } from '../interp/index.js';
+import { Trap, TrapCode } from '../util/errors.js';
+import type { Module } from './module.js';
+import type { Store } from './store.js';
+
+/** Instantiates `module` with already-matched imports, under the store's engine configuration. */
+export function instantiateCore(store: Store<any>, module: Module, externs: ExternVal[]): ModuleInst {
+  const config = store.engine.config;
+  return instantiate(module.ast, externs, store.engine.types, {
+    fuel: config.consumeFuel,
+    eager: config.compilation === 'eager',
+    maxCallDepth: config.maxCallDepth,
+  });
+}
+
+function newThread(store: Store<any>): Thread {
+  const config = store.engine.config;
+  return new Thread(config.consumeFuel ? { fuel: store.fuel, maxCallDepth: config.maxCallDepth } : { maxCallDepth: config.maxCallDepth });
+}
+
+/** Calls a host function directly (a host function that is the root of a call). */
+function callHost(func: Extract<FuncInst, { kind: 'host' }>, args: RawVal[]): RawVal[] {
+  const r = func.fn(args);
+  const out = r === undefined || r === null ? [] : r;
+  if (out.length !== func.type.results.length) {
+    throw new TypeError(`host function ${func.name} returned ${out.length} values, expected ${func.type.results.length}`);
+  }
+  return out;
+}
+
+/**
+ * Calls `func` with raw arguments and returns raw results. Throws Trap (with a wasm backtrace),
+ * including TrapCode.OutOfFuel when the store's fuel runs out, or what a host function threw.
+ */
+export function callFunc(store: Store<any>, func: FuncInst, args: RawVal[]): RawVal[] {
+  if (func.kind === 'host') return callHost(func, args);
+  const thread = newThread(store);
+  const metered = store.engine.config.consumeFuel;
+  try {
+    thread.start(func, args);
+    const r = thread.run();
+    if (r === RunResult.OutOfFuel) {
+      const trap = new Trap(TrapCode.OutOfFuel);
+      trap.backtrace = thread.backtrace();
+      throw trap;
+    }
+    return thread.results();
+  } finally {
+    if (metered) store.fuel = Math.max(0, Math.min(store.fuel, thread.fuel));
+  }
+}
+
+/** A call that finished, with its results as API values. */
+export interface FinishedCall {
+  readonly done: true;
+  readonly results: unknown[];
+}
+
+/** A call paused because the store ran out of fuel; add fuel to the store, then `resume`. */
+export interface PausedCall {
+  readonly done: false;
+  /** Continues the call with the store's current fuel; throws like `Func.call` would. */
+  resume(store: Store<any>): ResumableCall;
+}
+
+/** What `Func.callResumable` returns: finished, or paused for lack of fuel. */
+export type ResumableCall = FinishedCall | PausedCall;
+
+/**
+ * Starts a call that pauses when fuel runs out. `convert` turns raw results into API values.
+ * Without fuel metering this is the same as a plain call.
+ */
+export function startResumable(
+  store: Store<any>, func: FuncInst, args: RawVal[], convert: (raw: RawVal[]) => unknown[],
+): ResumableCall {
+  if (func.kind === 'host') return { done: true, results: convert(callHost(func, args)) };
+  const thread = newThread(store);
+  thread.start(func, args);
+  return step(store, thread, convert);
+}
+
+function step(store: Store<any>, thread: Thread, convert: (raw: RawVal[]) => unknown[]): ResumableCall {
+  const metered = store.engine.config.consumeFuel;
+  let r: RunResult;
+  try {
+    r = thread.run();
+  } finally {
+    if (metered) store.fuel = Math.max(0, thread.fuel);
+  }
+  if (r === RunResult.Done) return { done: true, results: convert(thread.results()) };
+  let resumed = false;
+  return {
+    done: false,
+    resume(s: Store<any>): ResumableCall {
+      if (s !== store) throw new Error('object used with the wrong store');
+      if (resumed) throw new Error('this paused call was already resumed');
+      resumed = true;
+      if (metered) thread.fuel = store.fuel;
+      return step(store, thread, convert);
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Module: a compiled module of an engine — decoded and validated eagerly (so an invalid module
+ * is refused before anything runs), with its types registered in the engine's TypeRegistry.
+ * Function bodies are translated later by the interpreter (lazily by default). A Module holds no
+ * state of any store and can be instantiated in many stores of its engine.
+ */
+import { decodeModule } from '../decoder/index.js';
+import type { Module as ModuleAst } from '../syntax/module.js';
+import { canonValType } from '../validate/canonical.js';
+import { validateModule } from '../validate/index.js';
+import type { ExternType, ExternKind, FuncType } from '../syntax/types.js';
+import type { Engine } from './engine.js';
+
+/** An import as the API describes it. */
+export interface ImportType {
+  readonly module: string;
+  readonly name: string;
+  readonly type: ExternType;
+}
+
+/** An export as the API describes it. */
+export interface ExportType {
+  readonly name: string;
+  readonly kind: ExternKind;
+  /** Index in the module's index space of that kind. */
+  readonly index: number;
+}
+
+/** A validated module, ready to instantiate in any store of `engine`. */
+export class Module {
+  /** Canonical type id of each type index (see validate/canonical.ts). */
+  readonly typeIds: readonly number[];
+
+  private constructor(
+    readonly engine: Engine,
+    /** The decoded module structure. */
+    readonly ast: ModuleAst,
+  ) {
+    this.typeIds = engine.types.canonicalize(ast);
+  }
+
+  /** Decodes and validates `bytes`; throws CompileError (malformed or invalid) on failure. */
+  static new(engine: Engine, bytes: Uint8Array): Module {
+    const ast = decodeModule(bytes);
+    validateModule(ast);
+    return new Module(engine, ast);
+  }
+
+  /** Checks that `bytes` is a valid module without keeping it; throws CompileError if not. */
+  static validate(engine: Engine, bytes: Uint8Array): void {
+    void engine;
+    validateModule(decodeModule(bytes));
+  }
+
+  /** The module's imports, in order. */
+  imports(): ImportType[] {
+    return this.ast.imports.map((im) => ({ module: im.module, name: im.name, type: im.desc }));
+  }
+
+  /** The module's exports, in order. */
+  exports(): ExportType[] {
+    return this.ast.exports.map((ex) => ({ name: ex.name, kind: ex.kind, index: ex.index }));
+  }
+
+  /** The module's name from the name section, if any. */
+  get name(): string | null {
+    return this.ast.names?.module ?? null;
+  }
+
+  /** The function type of type index `typeIdx`, with concrete heap types as canonical ids. */
+  funcType(typeIdx: number): FuncType {
+    const st = this.ast.types[typeIdx];
+    if (st === undefined || st.comp.kind !== 'func') throw new RangeError(`type ${typeIdx} is not a function type`);
+    const ids = this.typeIds;
+    return {
+      kind: 'func',
+      params: st.comp.params.map((t) => canonValType(t, ids)),
+      results: st.comp.results.map((t) => canonValType(t, ids)),
+    };
+  }
+
+  /** The contents of the custom sections called `name`. */
+  customSections(name: string): Uint8Array[] {
+    return this.ast.customs.filter((c) => c.name === name).map((c) => c.bytes);
+  }
+}
