@@ -169,19 +169,23 @@ export class FuncState {
     return f;
   }
 
-  /** The stack of frame `f` must hold exactly its results. */
+  /**
+   * The stack of frame `f` must hold exactly its results. Wording as the reference interpreter's:
+   * wrong or missing values are an "instruction" mismatch, values left over a "block" mismatch.
+   */
   checkFrameEnd(f: Frame): void {
     const rs = f.results;
     const have = this.sp - f.height;
-    let ok = have === rs.length || (have < rs.length && f.unreachable);
-    for (let i = 1; ok && i <= rs.length && i <= have; i++) {
-      ok = this.c.matches(this.vals[this.sp - i]!, rs[rs.length - i]!);
-    }
+    const n = have < rs.length ? have : rs.length;
+    let ok = have >= rs.length || f.unreachable;
+    for (let i = 1; ok && i <= n; i++) ok = this.c.matches(this.vals[this.sp - i]!, rs[rs.length - i]!);
     if (!ok) {
+      const top = this.vals.slice(this.sp - n, this.sp);
+      this.fail(`type mismatch: instruction requires ${showTypes(rs)} but stack has ${showTypes(top)}`);
+    }
+    if (have > rs.length) {
       const stack = this.vals.slice(f.height, this.sp);
-      // The reference interpreter checks a legacy try body like an instruction, hence its wording.
-      const what = f.kind === FrameKind.Try ? 'instruction' : 'block';
-      this.fail(`type mismatch: ${what} requires ${showTypes(rs)} but stack has ${showTypes(stack)}`);
+      this.fail(`type mismatch: block requires ${showTypes(rs)} but stack has ${showTypes(stack)}`);
     }
     this.sp = f.height;
   }
