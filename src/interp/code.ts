@@ -1,0 +1,177 @@
+/**
+ * The interpreter's internal code: the instruction set the translator emits and the dispatch loop
+ * runs. A translated function is one Int32Array of `[op, operand, operand, ...]` records.
+ *
+ * Operands are *word offsets relative to the frame base* (`fw`): the value stack is one ArrayBuffer
+ * seen as 32-bit words; i32/f32/i64/f64 values and references take 2 words (one 8-byte slot, so
+ * i64/f64 are read through 64-bit views at `(fw + w) >> 1`), v128 takes 4 consecutive words
+ * (little-endian lanes, which is what the SIMD functions in interp/simd/ operate on). References
+ * live in a parallel JS array indexed by the same word offset.
+ *
+ * Numbering: the numeric instructions and the loads/stores keep their wasm opcode (0x28–0xC4), so
+ * `disassemble` and the loop need no mapping table for them; `0xFC xx` instructions become
+ * `0x100 + xx`; everything else is the internal ops of `Iop` below (from 0x200).
+ *
+ * Layouts (in words after the op):
+ * - numeric unary:  dst a            numeric binary: dst a b
+ * - load:           dst addr offset mem      store: addr value offset mem
+ *   (offset is a u32; memory64 addresses were checked to fit 32 bits by a preceding `Addr64`)
+ * - 0xFC trunc_sat: dst a;  bulk memory/table ops: see bulk.ts
+ *
+ * What it does not do: define the SIMD operand layout beyond `Simd` (see the loop).
+ */
+import { opName } from '../syntax/opcodes.js';
+
+/** Internal ops that are not a wasm numeric/memory opcode. */
+export const enum Iop {
+  /** Misc (0xFC) instructions: 0x100 + subopcode. */
+  MiscBase = 0x100,
+  /** trap */
+  Unreachable = 0x200,
+  /** target */
+  Br,
+  /** cond target — jump when cond (i32 word) is non-zero */
+  BrIf,
+  /** cond target — jump when cond is zero */
+  BrUnless,
+  /** idx n t0 .. tn — jump to t[min(idx, n)] */
+  BrTable,
+  /** dst src nwords — copy words (and refs) upwards-safe for dst < src */
+  Move,
+  /** dst src — one word (i32, f32) */
+  Copy1,
+  /** dst src — two words (i64, f64) */
+  Copy2,
+  /** dst src — a reference */
+  CopyRef,
+  /** dst src — four words (v128) */
+  Copy4,
+  /** dst value */
+  Const32,
+  /** dst lo hi */
+  Const64,
+  /** dst w0 w1 w2 w3 */
+  Const128,
+  /** dst */
+  RefNull,
+  /** dst funcidx */
+  RefFunc,
+  /** dst src */
+  RefIsNull,
+  /** dst a b — i32 1 when both refs are the same */
+  RefEq,
+  /** src — trap "null reference" if null */
+  RefAsNonNull,
+  /** a b cond nwords — a := cond ? a : b */
+  Select,
+  /** dst globalidx */
+  GlobalGet,
+  /** globalidx src */
+  GlobalSet,
+  /** funcidx argw */
+  Call,
+  /** typeidx tableidx argw idxw */
+  CallIndirect,
+  /** typeidx argw refw */
+  CallRef,
+  /** funcidx argw */
+  ReturnCall,
+  /** typeidx tableidx argw idxw */
+  ReturnCallIndirect,
+  /** typeidx argw refw */
+  ReturnCallRef,
+  /** src nwords — results from src to the frame base, pop the frame */
+  Return,
+  /** n — charge n fuel units (pauses here when fuel is short) */
+  Fuel,
+  /** w trapcode — an i64 address/index word pair: trap with trapcode unless it fits in 32 bits */
+  Addr64,
+  /** trapcode — trap unconditionally */
+  Trap,
+  /** dst tableidx idxw */
+  TableGet,
+  /** tableidx idxw src */
+  TableSet,
+  /** dst memidx */
+  MemorySize,
+  /** dst memidx delta */
+  MemoryGrow,
+  /** src target — branch when the ref is null (br_on_null) */
+  BrOnNull,
+  /** src target — branch when the ref is non-null (br_on_non_null) */
+  BrOnNonNull,
+  /** sub dst a b c imm0 imm1 imm2 — a SIMD instruction (see interp/simd/) */
+  Simd,
+}
+
+/** Number of operand words after each op (for the disassembler and the translator's checks). */
+export function operandCount(op: number, code: Int32Array, pc: number): number {
+  if (op >= 0x28 && op <= 0x3e) return 4;
+  if (op >= 0x45 && op <= 0xc4) return NUMERIC_ARITY[op] ?? 2;
+  if (op >= Iop.MiscBase && op < Iop.MiscBase + 8) return 2;
+  if (op >= Iop.MiscBase && op < Iop.Unreachable) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
+  switch (op) {
+    case Iop.Unreachable: return 0;
+    case Iop.Br: case Iop.Fuel: case Iop.Trap: case Iop.RefNull: case Iop.RefAsNonNull: return 1;
+    case Iop.BrIf: case Iop.BrUnless: case Iop.Copy1: case Iop.Copy2: case Iop.CopyRef: case Iop.Copy4:
+    case Iop.Const32: case Iop.RefFunc: case Iop.RefIsNull: case Iop.GlobalGet: case Iop.GlobalSet:
+    case Iop.Call: case Iop.ReturnCall: case Iop.Return: case Iop.MemorySize: case Iop.BrOnNonNull: case Iop.BrOnNull: case Iop.Addr64: return 2;
+    case Iop.BrTable: return 2 + code[pc + 2]! + 1;
+    case Iop.Move: case Iop.Const64: case Iop.RefEq: case Iop.CallRef: case Iop.ReturnCallRef:
+    case Iop.TableGet: case Iop.TableSet: case Iop.MemoryGrow: return 3;
+    case Iop.Select: case Iop.CallIndirect: case Iop.ReturnCallIndirect: return 4;
+    case Iop.Const128: return 5;
+    case Iop.Simd: return 8;
+  }
+  return 0;
+}
+
+/** Unary numeric ops (1 operand + dst); binary ones default to 2 operands + dst = 3. */
+const NUMERIC_ARITY: Record<number, number> = {};
+for (let op = 0x45; op <= 0xc4; op++) NUMERIC_ARITY[op] = 3;
+for (const op of [0x45, 0x50, 0x67, 0x68, 0x69, 0x79, 0x7a, 0x7b]) NUMERIC_ARITY[op] = 2;
+for (let op = 0x8b; op <= 0x91; op++) NUMERIC_ARITY[op] = 2;
+for (let op = 0x99; op <= 0x9f; op++) NUMERIC_ARITY[op] = 2;
+for (let op = 0xa7; op <= 0xc4; op++) NUMERIC_ARITY[op] = 2;
+
+/** Operand words of the 0xFC bulk ops (index = subopcode); see bulk.ts for their meaning. */
+const MISC_ARITY: Record<number, number> = {
+  0x08: 5, 0x09: 1, 0x0a: 5, 0x0b: 4, 0x0c: 5, 0x0d: 1, 0x0e: 5, 0x0f: 4, 0x10: 2, 0x11: 4,
+};
+
+const IOP_NAMES: Record<number, string> = {
+  [Iop.Unreachable]: 'unreachable', [Iop.Br]: 'br', [Iop.BrIf]: 'br_if', [Iop.BrUnless]: 'br_unless',
+  [Iop.BrTable]: 'br_table', [Iop.Move]: 'move', [Iop.Copy1]: 'copy1', [Iop.Copy2]: 'copy2',
+  [Iop.CopyRef]: 'copy_ref', [Iop.Copy4]: 'copy4', [Iop.Const32]: 'const32', [Iop.Const64]: 'const64',
+  [Iop.Const128]: 'const128', [Iop.RefNull]: 'ref.null', [Iop.RefFunc]: 'ref.func',
+  [Iop.RefIsNull]: 'ref.is_null', [Iop.RefEq]: 'ref.eq', [Iop.RefAsNonNull]: 'ref.as_non_null',
+  [Iop.Select]: 'select', [Iop.GlobalGet]: 'global.get', [Iop.GlobalSet]: 'global.set', [Iop.Call]: 'call',
+  [Iop.CallIndirect]: 'call_indirect', [Iop.CallRef]: 'call_ref', [Iop.ReturnCall]: 'return_call',
+  [Iop.ReturnCallIndirect]: 'return_call_indirect', [Iop.ReturnCallRef]: 'return_call_ref',
+  [Iop.Return]: 'return', [Iop.Fuel]: 'fuel', [Iop.Addr64]: 'addr64', [Iop.Trap]: 'trap',
+  [Iop.TableGet]: 'table.get', [Iop.TableSet]: 'table.set', [Iop.MemorySize]: 'memory.size',
+  [Iop.MemoryGrow]: 'memory.grow', [Iop.BrOnNull]: 'br_on_null', [Iop.BrOnNonNull]: 'br_on_non_null',
+  [Iop.Simd]: 'simd',
+};
+
+/** Name of an internal op, for traces. */
+export function iopName(op: number): string {
+  if (op < 0x100) return opName(op);
+  if (op < Iop.Unreachable) return opName(0xfc0000 | (op - Iop.MiscBase));
+  return IOP_NAMES[op] ?? `<iop 0x${op.toString(16)}>`;
+}
+
+/** A readable listing of translated code, one op per line: `pc: name operands`. For debugging. */
+export function disassemble(code: Int32Array): string {
+  const lines: string[] = [];
+  let pc = 0;
+  while (pc < code.length) {
+    const op = code[pc]!;
+    const n = operandCount(op, code, pc);
+    const args: number[] = [];
+    for (let i = 1; i <= n; i++) args.push(code[pc + i]!);
+    lines.push(`${String(pc).padStart(5)}: ${iopName(op)} ${args.join(' ')}`.trimEnd());
+    pc += 1 + n;
+  }
+  return lines.join('\n');
+}

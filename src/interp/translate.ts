@@ -1,0 +1,628 @@
+/**
+ * The translator: turns one validated function body into internal code (code.ts) in a single pass
+ * over its operators. Because the module has been validated, the operand stack's shape is known at
+ * every point, so every operand becomes a fixed word offset in the frame, branch targets are
+ * resolved (forward ones by back-patching), and values that a branch carries are moved to the
+ * target's stack height by explicit `Move` ops.
+ *
+ * The pass keeps its own explicit control stack (no recursion per nesting level). Unreachable code
+ * after `br`/`return`/`unreachable` is skipped up to the matching `else`/`end`.
+ *
+ * What it does not do: validate. Invalid input is a bug in the caller; the translator asserts
+ * only what it needs to avoid reading past its arrays.
+ *
+ * Fuel: with `fuel` on, each straight-line segment (from a label to the next) starts with a
+ * `Fuel n` op where n is the number of wasm instructions in the segment; see thread.ts.
+ */
+import { InstrReader } from '../decoder/instr.js';
+import type { FuncInst } from '../core/func.js';
+import type { ModuleInst } from '../core/instance.js';
+import { opByCode } from '../syntax/opcodes.js';
+import {
+  BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
+} from '../syntax/types.js';
+import { TrapCode } from '../util/errors.js';
+import { Iop } from './code.js';
+
+/** A translated function. */
+export interface CompiledFunc {
+  readonly code: Int32Array;
+  /** Words taken by the parameters (they start the frame). */
+  readonly paramWords: number;
+  /** Words taken by parameters and declared locals. */
+  readonly localWords: number;
+  /** Words the frame may use at most (locals plus the deepest operand stack). */
+  readonly frameWords: number;
+  /** Words taken by the results. */
+  readonly resultWords: number;
+  /** Pairs (pc, byte offset in the module) for each emitted op, in pc order: for backtraces. */
+  readonly srcMap: Int32Array;
+}
+
+/** Words a value of type `t` takes on the value stack. */
+export function valWords(t: ValType): number {
+  return t === V128 ? 4 : 2;
+}
+
+/** Total words of a list of value types. */
+export function typesWords(ts: readonly ValType[]): number {
+  let n = 0;
+  for (const t of ts) n += valWords(t);
+  return n;
+}
+
+function copyOp(t: ValType): number {
+  if (t === I32 || t === F32) return Iop.Copy1;
+  if (t === I64 || t === F64) return Iop.Copy2;
+  if (t === V128) return Iop.Copy4;
+  return Iop.CopyRef;
+}
+
+const enum Kind { Func, Block, Loop, If }
+
+interface Ctrl {
+  kind: Kind;
+  /** Operand-stack entries below the block's parameters. */
+  height: number;
+  /** Word where the block's parameters (and on exit its results) start. */
+  startWord: number;
+  params: readonly ValType[];
+  results: readonly ValType[];
+  /** Loop: pc of the header. */
+  loopPc: number;
+  /** Code positions to patch with the end's pc. */
+  fixups: number[];
+  /** If: position of the BrUnless target to patch with the else (or end) pc; -1 once used. */
+  elseFixup: number;
+}
+
+const SIG_TYPES: Record<string, ValType> = { i: I32, I: I64, f: F32, F: F64, v: V128 };
+
+/** Parsed `sig` strings of the opcode table: params and results as value types ('a' left as BOT). */
+const sigCache = new Map<number, { params: ValType[]; results: ValType[] }>();
+function sigOf(code: number): { params: ValType[]; results: ValType[] } {
+  let s = sigCache.get(code);
+  if (s) return s;
+  const sig = opByCode(code)?.sig;
+  if (!sig) throw new Error(`translate: no fixed signature for opcode 0x${code.toString(16)}`);
+  const [p, r] = sig.split('>');
+  const conv = (x: string): ValType[] => [...x].map((ch) => (ch === 'a' ? BOT : SIG_TYPES[ch]!));
+  s = { params: conv(p!), results: conv(r!) };
+  sigCache.set(code, s);
+  return s;
+}
+
+/** Options of translation. */
+export interface TranslateOptions {
+  /** Emit fuel accounting ops. */
+  fuel?: boolean;
+}
+
+/**
+ * Translates function `funcIdx` of `inst` (a defined function, not an import).
+ * `types` gives the block/function types by module type index.
+ */
+export function translate(inst: ModuleInst, funcIdx: number, options: TranslateOptions = {}): CompiledFunc {
+  return new Translator(inst, funcIdx, options.fuel === true).run();
+}
+
+class Translator {
+  private code: number[] = [];
+  private src: number[] = [];
+  private types: ValType[] = [];
+  private words: number[] = [];
+  private top = 0;
+  private maxTop = 0;
+  private ctrl: Ctrl[] = [];
+  private localWord: number[] = [];
+  private localType: ValType[] = [];
+  private paramWords = 0;
+  private localWords = 0;
+  private resultWords = 0;
+  /** Set when the code being translated became unreachable; cleared at the next else/end. */
+  private wasDead = false;
+  private fuelPos = -1;
+  private fuelCount = 0;
+  private readonly ft: FuncType;
+  private readonly r: InstrReader;
+  private readonly funcs: readonly FuncInst[];
+
+  constructor(private readonly inst: ModuleInst, funcIdx: number, private readonly fuel: boolean) {
+    const f = inst.funcs[funcIdx]!;
+    if (f.kind !== 'wasm') throw new Error('translate: not a wasm function');
+    this.ft = f.type;
+    const body = f.code.body;
+    this.r = new InstrReader(body.bytes, 0, body.bytes.length, body.offset);
+    this.funcs = inst.funcs;
+    let w = 0;
+    for (const t of this.ft.params) { this.localWord.push(w); this.localType.push(t); w += valWords(t); }
+    this.paramWords = w;
+    for (const d of f.code.locals) {
+      for (let i = 0; i < d.count; i++) { this.localWord.push(w); this.localType.push(d.type); w += valWords(d.type); }
+    }
+    this.localWords = w;
+    this.top = this.maxTop = w;
+    this.resultWords = typesWords(this.ft.results);
+  }
+
+  run(): CompiledFunc {
+    const r = this.r;
+    this.ctrl.push({
+      kind: Kind.Func, height: 0, startWord: this.localWords, params: [], results: this.ft.results,
+      loopPc: -1, fixups: [], elseFixup: -1,
+    });
+    this.startSegment();
+    let dead = 0; // > 0: skipping unreachable code; counts nested blocks + 1
+    while (this.ctrl.length > 0) {
+      const code = r.next();
+      if (dead > 0) {
+        if (code === 0x02 || code === 0x03 || code === 0x04 || code === 0x1f || code === 0x06) dead++;
+        else if (code === 0x0b) {
+          if (--dead === 0) { this.wasDead = true; this.end(); }
+        } else if (code === 0x05 && dead === 1) {
+          dead = 0;
+          this.wasDead = true;
+          this.else();
+        }
+        continue;
+      }
+      this.fuelCount++;
+      if (this.step(code)) dead = 1;
+    }
+    this.endSegment();
+    return {
+      code: Int32Array.from(this.code),
+      paramWords: this.paramWords,
+      localWords: this.localWords,
+      frameWords: this.maxTop,
+      resultWords: this.resultWords,
+      srcMap: Int32Array.from(this.src),
+    };
+  }
+
+  // --- emission helpers -------------------------------------------------------------------
+
+  private emit(op: number, ...args: number[]): number {
+    const at = this.code.length;
+    this.src.push(at, this.r.opOffset);
+    this.code.push(op, ...args);
+    return at;
+  }
+
+  private push(t: ValType): number {
+    const w = this.top;
+    this.types.push(t);
+    this.words.push(w);
+    this.top += valWords(t);
+    if (this.top > this.maxTop) this.maxTop = this.top;
+    return w;
+  }
+
+  private pop(): number {
+    this.types.pop();
+    const w = this.words.pop();
+    if (w === undefined) throw new Error('translate: operand stack underflow (module not validated?)');
+    this.top = w;
+    return w;
+  }
+
+  private topType(depth = 0): ValType {
+    return this.types[this.types.length - 1 - depth]!;
+  }
+
+  /** Truncates the operand stack to `height` entries whose top ends at `word`. */
+  private resetTo(height: number, word: number): void {
+    this.types.length = height;
+    this.words.length = height;
+    this.top = word;
+  }
+
+  private startSegment(): void {
+    if (!this.fuel) return;
+    this.endSegment();
+    this.fuelPos = this.emit(Iop.Fuel, 0) + 1;
+    this.fuelCount = 0;
+  }
+
+  private endSegment(): void {
+    if (this.fuelPos >= 0) this.code[this.fuelPos] = this.fuelCount;
+    this.fuelPos = -1;
+  }
+
+  private blockType(): { params: readonly ValType[]; results: readonly ValType[] } {
+    const r = this.r;
+    if (r.blockTypeIdx >= 0) {
+      const c = this.inst.module.types[r.blockTypeIdx]!.comp;
+      if (c.kind !== 'func') throw new Error('translate: block type is not a function type');
+      return c;
+    }
+    return { params: [], results: r.blockType === BOT ? [] : [r.blockType] };
+  }
+
+  private pushCtrl(kind: Kind, params: readonly ValType[], results: readonly ValType[]): Ctrl {
+    const height = this.types.length - params.length;
+    const startWord = params.length > 0 ? this.words[height]! : this.top;
+    const c: Ctrl = { kind, height, startWord, params, results, loopPc: -1, fixups: [], elseFixup: -1 };
+    this.ctrl.push(c);
+    return c;
+  }
+
+  /** Emits the moves and jump of a branch to `c` (values on top of the stack stay there). */
+  private branch(c: Ctrl): void {
+    const label = c.kind === Kind.Loop ? c.params : c.results;
+    const n = label.length;
+    const src = n > 0 ? this.words[this.words.length - n]! : this.top;
+    const nw = typesWords(label);
+    if (c.kind === Kind.Func) {
+      this.emit(Iop.Return, src, nw);
+      return;
+    }
+    if (src !== c.startWord && nw > 0) this.emit(Iop.Move, c.startWord, src, nw);
+    const at = this.emit(Iop.Br, c.loopPc);
+    if (c.kind !== Kind.Loop) c.fixups.push(at + 1);
+  }
+
+  /** True when a branch to `c` needs no value moves. */
+  private branchIsJump(c: Ctrl): boolean {
+    if (c.kind === Kind.Func) return false;
+    const label = c.kind === Kind.Loop ? c.params : c.results;
+    const n = label.length;
+    const src = n > 0 ? this.words[this.words.length - n]! : this.top;
+    return src === c.startWord || n === 0;
+  }
+
+  private label(depth: number): Ctrl {
+    return this.ctrl[this.ctrl.length - 1 - depth]!;
+  }
+
+  // --- structured control --------------------------------------------------------------------
+
+  private else(): void {
+    const c = this.ctrl[this.ctrl.length - 1]!;
+    // Reachable end of the then-branch: jump over the else-branch.
+    if (!this.wasDead) {
+      const at = this.emit(Iop.Br, -1);
+      c.fixups.push(at + 1);
+    }
+    this.code[c.elseFixup] = this.code.length;
+    c.elseFixup = -1;
+    this.wasDead = false;
+    this.resetTo(c.height, c.startWord);
+    for (const t of c.params) this.push(t);
+    this.startSegment();
+  }
+
+  private end(): void {
+    const c = this.ctrl.pop()!;
+    const dead = this.wasDead;
+    this.wasDead = false;
+    if (c.kind === Kind.Func) {
+      // Reachable fall-through off the end returns; a dead end needs nothing.
+      if (!dead) this.branch(c);
+      return;
+    }
+    if (c.elseFixup >= 0) this.code[c.elseFixup] = this.code.length;
+    for (const at of c.fixups) this.code[at] = this.code.length;
+    this.resetTo(c.height, c.startWord);
+    for (const t of c.results) this.push(t);
+    this.startSegment();
+  }
+
+  /** Translates one reachable operator; returns true when what follows is unreachable. */
+  private step(code: number): boolean {
+    const r = this.r;
+    switch (code) {
+      case 0x00: this.emit(Iop.Unreachable); return true;
+      case 0x01: return false;
+      case 0x02: { const bt = this.blockType(); this.pushCtrl(Kind.Block, bt.params, bt.results); return false; }
+      case 0x03: {
+        const bt = this.blockType();
+        const c = this.pushCtrl(Kind.Loop, bt.params, bt.results);
+        this.startSegment();
+        c.loopPc = this.code.length - (this.fuel ? 2 : 0);
+        return false;
+      }
+      case 0x04: {
+        const bt = this.blockType();
+        const cond = this.pop();
+        const at = this.emit(Iop.BrUnless, cond, -1);
+        const c = this.pushCtrl(Kind.If, bt.params, bt.results);
+        c.elseFixup = at + 2;
+        this.startSegment();
+        return false;
+      }
+      case 0x05: this.else(); return false;
+      case 0x0b: this.end(); return false;
+      case 0x0c: this.branch(this.label(r.idx)); return true;
+      case 0x0d: {
+        const cond = this.pop();
+        const c = this.label(r.idx);
+        if (this.branchIsJump(c)) {
+          const at = this.emit(Iop.BrIf, cond, c.loopPc);
+          if (c.kind !== Kind.Loop) c.fixups.push(at + 2);
+        } else {
+          const at = this.emit(Iop.BrUnless, cond, -1);
+          this.branch(c);
+          this.code[at + 2] = this.code.length;
+        }
+        return false;
+      }
+      case 0x0e: {
+        const idx = this.pop();
+        const labels = [...r.labels, r.idx];
+        const n = r.labels.length;
+        const at = this.emit(Iop.BrTable, idx, n, ...labels.map(() => -1));
+        const tramp: number[] = [];
+        for (let i = 0; i <= n; i++) {
+          const c = this.label(labels[i]!);
+          if (this.branchIsJump(c)) {
+            if (c.kind === Kind.Loop) this.code[at + 3 + i] = c.loopPc;
+            else c.fixups.push(at + 3 + i);
+          } else tramp.push(i);
+        }
+        for (const i of tramp) {
+          this.code[at + 3 + i] = this.code.length;
+          this.branch(this.label(labels[i]!));
+        }
+        return true;
+      }
+      case 0x0f: this.branch(this.ctrl[0]!); return true;
+      case 0x10: case 0x12: {
+        const ft = this.funcs[r.idx]!.type;
+        const argw = this.popArgs(ft.params.length);
+        this.emit(code === 0x10 ? Iop.Call : Iop.ReturnCall, r.idx, argw);
+        if (code === 0x12) return true;
+        for (const t of ft.results) this.push(t);
+        return false;
+      }
+      case 0x11: case 0x13: {
+        const ft = this.funcType(r.idx);
+        const idxw = this.pop();
+        if (this.inst.tables[r.idx2]!.type.addrType === 'i64') this.emit(Iop.Addr64, idxw, TrapCode.UninitializedElement);
+        const argw = this.popArgs(ft.params.length);
+        this.emit(code === 0x11 ? Iop.CallIndirect : Iop.ReturnCallIndirect, r.idx, r.idx2, argw, idxw);
+        if (code === 0x13) return true;
+        for (const t of ft.results) this.push(t);
+        return false;
+      }
+      case 0x14: case 0x15: {
+        const ft = this.funcType(r.idx);
+        const refw = this.pop();
+        const argw = this.popArgs(ft.params.length);
+        this.emit(code === 0x14 ? Iop.CallRef : Iop.ReturnCallRef, r.idx, argw, refw);
+        if (code === 0x15) return true;
+        for (const t of ft.results) this.push(t);
+        return false;
+      }
+      case 0x1a: this.pop(); return false;
+      case 0x1b: case 0x1c: {
+        const cond = this.pop();
+        const t = this.topType();
+        const b = this.pop();
+        const a = this.pop();
+        this.emit(Iop.Select, a, b, cond, valWords(t));
+        this.push(t);
+        return false;
+      }
+      case 0x20: {
+        const t = this.localType[r.idx]!;
+        this.emit(copyOp(t), this.push(t), this.localWord[r.idx]!);
+        return false;
+      }
+      case 0x21: {
+        const t = this.localType[r.idx]!;
+        this.emit(copyOp(t), this.localWord[r.idx]!, this.pop());
+        return false;
+      }
+      case 0x22: {
+        const t = this.localType[r.idx]!;
+        this.emit(copyOp(t), this.localWord[r.idx]!, this.words[this.words.length - 1]!);
+        return false;
+      }
+      case 0x23: {
+        const t = this.inst.globals[r.idx]!.type.type;
+        this.emit(Iop.GlobalGet, this.push(t), r.idx);
+        return false;
+      }
+      case 0x24: this.emit(Iop.GlobalSet, r.idx, this.pop()); return false;
+      case 0x25: {
+        const tt = this.inst.tables[r.idx]!.type;
+        const i = this.pop();
+        if (tt.addrType === 'i64') this.emit(Iop.Addr64, i, TrapCode.TableOutOfBounds);
+        this.emit(Iop.TableGet, this.push(tt.elemType), r.idx, i);
+        return false;
+      }
+      case 0x26: {
+        const tt = this.inst.tables[r.idx]!.type;
+        const v = this.pop();
+        const i = this.pop();
+        if (tt.addrType === 'i64') this.emit(Iop.Addr64, i, TrapCode.TableOutOfBounds);
+        this.emit(Iop.TableSet, r.idx, i, v);
+        return false;
+      }
+      case 0x3f: this.emit(Iop.MemorySize, this.push(this.memAddrType(r.idx)), r.idx); return false;
+      case 0x40: {
+        const t = this.memAddrType(r.idx);
+        const delta = this.pop();
+        this.emit(Iop.MemoryGrow, this.push(t), r.idx, delta);
+        return false;
+      }
+      case 0x41: this.emit(Iop.Const32, this.push(I32), r.i32); return false;
+      case 0x42: {
+        const v = BigInt.asUintN(64, r.i64);
+        this.emit(Iop.Const64, this.push(I64), Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
+        return false;
+      }
+      case 0x43: this.emit(Iop.Const32, this.push(F32), r.f32Bits); return false;
+      case 0x44: this.emit(Iop.Const64, this.push(F64), r.f64Lo, r.f64Hi); return false;
+      case 0xd0: this.emit(Iop.RefNull, this.push(refType(true, r.heapType))); return false;
+      case 0xd1: { const a = this.pop(); this.emit(Iop.RefIsNull, this.push(I32), a); return false; }
+      case 0xd2: {
+        const ti = this.funcs[r.idx]!.typeId;
+        this.emit(Iop.RefFunc, this.push(refType(false, ti)), r.idx);
+        return false;
+      }
+      case 0xd3: {
+        const b = this.pop();
+        const a = this.pop();
+        this.emit(Iop.RefEq, this.push(I32), a, b);
+        return false;
+      }
+      case 0xd4: {
+        const t = this.topType();
+        this.emit(Iop.RefAsNonNull, this.words[this.words.length - 1]!);
+        this.types[this.types.length - 1] = t & ~1;
+        return false;
+      }
+      case 0xd5: {
+        // br_on_null: the label takes the values below the reference; a null ref is dropped.
+        const t = this.topType();
+        const refw = this.pop();
+        const c = this.label(r.idx);
+        const at = this.emit(Iop.BrOnNull, refw, -1);
+        const skip = this.emit(Iop.Br, -1);
+        this.code[at + 2] = this.code.length;
+        this.branch(c);
+        this.code[skip + 1] = this.code.length;
+        this.push(t & ~1);
+        return false;
+      }
+      case 0xd6: {
+        const t = this.topType();
+        const refw = this.words[this.words.length - 1]!;
+        const c = this.label(r.idx);
+        const at = this.emit(Iop.BrOnNonNull, refw, -1);
+        const skip = this.emit(Iop.Br, -1);
+        this.code[at + 2] = this.code.length;
+        this.branch(c);
+        this.code[skip + 1] = this.code.length;
+        void t;
+        this.pop();
+        return false;
+      }
+    }
+    if (code >= 0x28 && code <= 0x3e) { this.memoryAccess(code); return false; }
+    if (code >= 0x45 && code <= 0xc4) { this.numeric(code, code); return false; }
+    if (code >>> 16 === 0xfc) return this.misc(code & 0xffff);
+    if (code >>> 16 === 0xfd) { this.simd(code); return false; }
+    throw new Error(`translate: unsupported instruction ${opByCode(code)?.name ?? code.toString(16)}`);
+  }
+
+  private funcType(typeIdx: number): FuncType {
+    const c = this.inst.module.types[typeIdx]!.comp;
+    if (c.kind !== 'func') throw new Error('translate: not a function type');
+    return c;
+  }
+
+  private memAddrType(mem: number): ValType {
+    return this.inst.memories[mem]!.type.addrType === 'i64' ? I64 : I32;
+  }
+
+  private tableAddrType(table: number): ValType {
+    return this.inst.tables[table]!.type.addrType === 'i64' ? I64 : I32;
+  }
+
+  /** Pops `n` arguments; returns the word where the first one starts (or the top when none). */
+  private popArgs(n: number): number {
+    let w = this.top;
+    for (let i = 0; i < n; i++) w = this.pop();
+    return w;
+  }
+
+  /** Generic fixed-signature op: pops params, pushes results, emits `[iop, results..., params...]`. */
+  private numeric(code: number, iop: number): void {
+    const s = sigOf(code);
+    const ins: number[] = new Array<number>(s.params.length);
+    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
+    const outs: number[] = [];
+    for (const t of s.results) outs.push(this.push(t));
+    this.emit(iop, ...outs, ...ins);
+  }
+
+  private memoryAccess(code: number): void {
+    const r = this.r;
+    const mem = r.memIndex;
+    const is64 = this.inst.memories[mem]!.type.addrType === 'i64';
+    const isStore = code >= 0x36;
+    const value = isStore ? this.pop() : -1;
+    const addr = this.pop();
+    if (is64) this.emit(Iop.Addr64, addr, TrapCode.MemoryOutOfBounds);
+    const dst = isStore ? -1 : this.push(sigOf(code).results[0]!);
+    if (r.memOffset > 0xffffffff) {
+      this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
+      return;
+    }
+    if (isStore) this.emit(code, addr, value, r.memOffset | 0, mem);
+    else this.emit(code, dst, addr, r.memOffset | 0, mem);
+  }
+
+  private misc(sub: number): boolean {
+    const r = this.r;
+    const base = Iop.MiscBase + sub;
+    if (sub <= 7) { this.numeric(0xfc0000 | sub, base); return false; }
+    switch (sub) {
+      case 0x08: { const n = this.pop(), s = this.pop(), d = this.pop(); this.emit(base, r.idx, r.idx2, d, s, n); return false; }
+      case 0x09: case 0x0d: this.emit(base, r.idx); return false;
+      case 0x0a: { const n = this.pop(), s = this.pop(), d = this.pop(); this.emit(base, r.idx, r.idx2, d, s, n); return false; }
+      case 0x0b: { const n = this.pop(), v = this.pop(), d = this.pop(); this.emit(base, r.idx, d, v, n); return false; }
+      case 0x0c: { const n = this.pop(), s = this.pop(), d = this.pop(); this.emit(base, r.idx, r.idx2, d, s, n); return false; }
+      case 0x0e: { const n = this.pop(), s = this.pop(), d = this.pop(); this.emit(base, r.idx, r.idx2, d, s, n); return false; }
+      case 0x0f: {
+        const delta = this.pop(), init = this.pop();
+        this.emit(base, this.push(this.tableAddrType(r.idx)), r.idx, init, delta);
+        return false;
+      }
+      case 0x10: this.emit(base, this.push(this.tableAddrType(r.idx)), r.idx); return false;
+      case 0x11: { const n = this.pop(), v = this.pop(), d = this.pop(); this.emit(base, r.idx, d, v, n); return false; }
+    }
+    throw new Error(`translate: unsupported instruction 0xfc ${sub}`);
+  }
+
+  /**
+   * SIMD: one `Simd` op with a fixed layout `sub dst a b c imm0 imm1 imm2`; the meaning of the
+   * immediates is the SIMD executor's business (lane index, memarg offset and memory, or the word
+   * index of a 16-byte constant in the code for v128.const / i8x16.shuffle).
+   */
+  private simd(code: number): void {
+    const r = this.r;
+    const sub = code & 0xffff;
+    const info = opByCode(code)!;
+    if (sub === 0x0c) {
+      const w = this.push(V128);
+      const b = r.v128;
+      const word = (i: number): number => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+      this.emit(Iop.Const128, w, word(0), word(4), word(8), word(12));
+      return;
+    }
+    const s = sigOf(code);
+    const ins: number[] = new Array<number>(s.params.length);
+    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
+    let imm0 = 0, imm1 = 0, imm2 = 0;
+    if (info.imm === 10 /* Memarg */ || info.imm === 18 /* MemargLane */) {
+      const is64 = this.inst.memories[r.memIndex]!.type.addrType === 'i64';
+      if (is64) this.emit(Iop.Addr64, ins[0]!, TrapCode.MemoryOutOfBounds);
+      if (r.memOffset > 0xffffffff) {
+        for (const t of s.results) this.push(t);
+        this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
+        return;
+      }
+      imm0 = r.memOffset | 0;
+      imm1 = r.memIndex;
+      imm2 = info.imm === 18 ? r.idx : 0;
+    } else if (info.imm === 17 /* Lane */) {
+      imm0 = r.idx;
+    } else if (info.imm === 19 /* Shuffle */) {
+      const b = r.v128;
+      const word = (i: number): number => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
+      // The 16 lane indices take the four words c imm0 imm1 imm2, contiguous in the code.
+      const dst = this.push(V128);
+      this.emit(Iop.Simd, sub, dst, ins[0]!, ins[1]!, word(0), word(4), word(8), word(12));
+      return;
+    }
+    const dst = s.results.length > 0 ? this.push(s.results[0]!) : -1;
+    this.emit(Iop.Simd, sub, dst, ins[0] ?? -1, ins[1] ?? -1, ins[2] ?? -1, imm0, imm1, imm2);
+  }
+}
+
+/** True when `t` is a reference type (re-exported for the loop's host-call conversions). */
+export { isRef };
