@@ -94,8 +94,12 @@ export function mod(spec: ModSpec): Module {
   };
 }
 
-/** A module with one function of type `ft` and the given body. */
+/**
+ * A module with one function of type `ft` and the given body. Types in `more.types` come first
+ * (indices 0, 1, …, each its own rec group unless `more.groups` says otherwise); `ft` comes last.
+ */
 export function body(ft: CompType, bodyBytes: (number | number[])[], more: ModSpec = {}): Module {
-  const types = [ft, ...(more.types ?? [])];
-  return mod({ ...more, types, funcs: [{ type: 0, body: bodyBytes, locals: more.funcs?.[0]?.locals }] });
+  const types = [...(more.types ?? []), ft];
+  const groups = more.groups ? [...more.groups, [types.length - 1, 1] as [number, number]] : undefined;
+  return mod({ ...more, types, groups, funcs: [{ type: types.length - 1, body: bodyBytes, locals: more.funcs?.[0]?.locals }] });
 }

@@ -24,8 +24,8 @@ describe('blocks and results', () => {
     expect(reason(body(fn(), [I32C(1), 0x02, 0x40, 0x1a, END, 0x1a]))).toMatch(/^type mismatch/);
   });
   it('types multi-value blocks by type index', () => {
-    // type 1: [i32] -> [i32 i32]
-    const m = body(fn([], [I32, I32]), [I32C(1), 0x02, ...s(1), I32C(2), END], { types: [fn([I32], [I32, I32])] });
+    // type 0: [i32] -> [i32 i32]
+    const m = body(fn([], [I32, I32]), [I32C(1), 0x02, ...s(0), I32C(2), END], { types: [fn([I32], [I32, I32])] });
     expect(reason(m)).toBeNull();
   });
   it('refuses an if without else whose params and results differ', () => {
