@@ -75,6 +75,8 @@ export class V8Engine implements SpecEngine<WebAssembly.Module, WebAssembly.Inst
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof WebAssembly.CompileError) return { kind: 'compile', message };
     if (error instanceof WebAssembly.LinkError) return { kind: 'link', message };
+    // V8 reports an import whose module object is missing as a TypeError, not a LinkError.
+    if (error instanceof TypeError && /Import #\d+/.test(message)) return { kind: 'link', message };
     if (error instanceof WebAssembly.RuntimeError) return { kind: 'trap', message };
     if (error instanceof RangeError && /call stack/i.test(message)) return { kind: 'exhaustion', message };
     const Exc = (WebAssembly as unknown as { Exception?: new () => unknown }).Exception;

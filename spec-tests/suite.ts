@@ -1,0 +1,40 @@
+/**
+ * Runs one suite file end to end: read, parse with our WAST parser, execute with an engine under
+ * the suite's skip policy. Shared by spec.test.ts, v8.test.ts and report.ts.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { watToWasm } from '../src/cli/load.js';
+import type { SpecEngine } from '../src/cli/wast/engine.js';
+import { PurewasmEngine } from '../src/cli/wast/purewasm-engine.js';
+import { runScript, type FileResult } from '../src/cli/wast/runner.js';
+import { parseWast } from '../src/text/index.js';
+import { V8Engine } from './engines/v8.js';
+import { SPEC_SKIPS } from './skips.js';
+
+export type EngineName = 'purewasm' | 'v8';
+
+/** A fresh engine adapter (one per file, so files never share state). */
+export function makeEngine(name: EngineName): SpecEngine<any, any, any> {
+  return name === 'v8' ? new V8Engine() : new PurewasmEngine();
+}
+
+/** Runs suite file `file` (relative to `root`) on a fresh `engine`. A script that does not parse is one failure. */
+export function runSuiteFile(root: string, file: string, engine: EngineName = 'purewasm'): FileResult {
+  const text = readFileSync(join(root, file), 'utf8');
+  let script;
+  try {
+    script = parseWast(text);
+  } catch (e) {
+    return {
+      file, passed: 0, failed: 1, skipped: 0, soft: [], skips: [],
+      failures: [{ line: 0, command: 'parse', message: `script does not parse: ${e instanceof Error ? e.message : String(e)}` }],
+    };
+  }
+  return runScript(script, makeEngine(engine), { file, quoteToBinary: watToWasm, skips: SPEC_SKIPS });
+}
+
+/** The failures of a result as readable lines (for test failure messages and reports). */
+export function describeFailures(r: FileResult): string {
+  return r.failures.map((f) => `${r.file}:${f.line}: ${f.command}: ${f.message}`).join('\n');
+}
