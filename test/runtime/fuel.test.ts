@@ -1,0 +1,99 @@
+/**
+ * Fuel: a metered store pays for every executed instruction; running out traps a plain call and
+ * pauses a resumable one, which continues where it stopped once fuel is added. The same program
+ * with the same inputs consumes the same fuel, however the run is split.
+ */
+import { describe, expect, test } from 'vitest';
+import { Engine, Instance, Module, Store, Trap, TrapCode, type ResumableCall } from '../../src/index.js';
+import { wat } from './helpers.js';
+
+const SUM = wat(`(module
+  (global $calls (export "calls") (mut i32) (i32.const 0))
+  (func (export "sum") (param $n i32) (result i64) (local $acc i64)
+    (global.set $calls (i32.add (global.get $calls) (i32.const 1)))
+    (block $done (loop $next
+      (br_if $done (i32.eqz (local.get $n)))
+      (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (local.get $n))))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $next)))
+    (local.get $acc)))`);
+
+function setup() {
+  const engine = new Engine({ consumeFuel: true });
+  const store = new Store(engine, undefined);
+  const instance = Instance.new(store, Module.new(engine, SUM), []);
+  return { store, sum: instance.getFunc(store, 'sum')!, calls: instance.getGlobal(store, 'calls')! };
+}
+
+describe('fuel', () => {
+  test('without fuel configured, fuel calls say so', () => {
+    const store = new Store(new Engine(), undefined);
+    expect(() => store.getFuel()).toThrow('fuel is not configured in this store');
+    expect(() => store.setFuel(5)).toThrow('fuel is not configured in this store');
+  });
+
+  test('a store starts with no fuel: the first call traps', () => {
+    const { store, sum } = setup();
+    let trap: unknown;
+    try {
+      sum.call(store, 3);
+    } catch (e) {
+      trap = e;
+    }
+    expect(trap).toBeInstanceOf(Trap);
+    expect((trap as Trap).code).toBe(TrapCode.OutOfFuel);
+  });
+
+  test('consumption is deterministic and grows with the work done', () => {
+    const { store, sum } = setup();
+    const cost = (n: number): number => {
+      store.setFuel(1_000_000);
+      expect(sum.call(store, n)).toEqual([BigInt(n * (n + 1) / 2)]);
+      return 1_000_000 - store.getFuel();
+    };
+    const c10 = cost(10);
+    expect(cost(10)).toBe(c10);
+    const c20 = cost(20);
+    expect(c20).toBeGreaterThan(c10);
+    // Each loop iteration costs the same, so the cost is linear in n.
+    expect(cost(30) - c20).toBe(c20 - c10);
+  });
+
+  test('running out pauses a resumable call; adding fuel resumes it to the same result', () => {
+    const { store, sum, calls } = setup();
+    store.setFuel(1_000_000);
+    sum.call(store, 100);
+    const full = 1_000_000 - store.getFuel();
+
+    store.setFuel(7);
+    let call: ResumableCall = sum.callResumable(store, 100);
+    let pauses = 0;
+    let given = 7;
+    while (!call.done) {
+      pauses++;
+      expect(store.getFuel()).toBeLessThan(full);
+      store.setFuel(store.getFuel() + 50);
+      given += 50;
+      call = call.resume(store);
+    }
+    expect(call.results).toEqual([5050n]);
+    expect(pauses).toBeGreaterThan(3);
+    // The function body ran once: pausing is not re-running.
+    expect(calls.get(store)).toBe(2);
+    expect(given - store.getFuel()).toBe(full);
+  });
+
+  test('a paused call resumes only once, and only with its own store', () => {
+    const { store, sum } = setup();
+    store.setFuel(3);
+    const call = sum.callResumable(store, 50);
+    expect(call.done).toBe(false);
+    if (call.done) return;
+    const other = new Store(new Engine({ consumeFuel: true }), undefined);
+    expect(() => call.resume(other)).toThrow('object used with the wrong store');
+    store.setFuel(100_000);
+    const next = call.resume(store);
+    expect(next.done).toBe(true);
+    expect(() => call.resume(store)).toThrow('already resumed');
+  });
+});
