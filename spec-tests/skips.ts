@@ -20,7 +20,6 @@ export const NOT_EXECUTED: ReadonlyMap<Feature, string> = new Map<Feature, strin
   ['threads', 'shared memories and atomics are not executed yet'],
   ['memory64', 'i64-addressed memories and tables are not executed yet'],
   ['multi-memory', 'more than one memory is not executed yet'],
-  ['relaxed-simd', 'relaxed SIMD is not executed yet'],
   ['wide-arithmetic', 'i64.add128 and friends are not executed yet'],
   ['custom-page-sizes', 'page sizes other than 64 KiB are not executed yet'],
 ]);
