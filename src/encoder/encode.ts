@@ -176,9 +176,17 @@ function writeExternType(w: ByteWriter, d: ExternType): void {
   }
 }
 
+/** Limits are plain numbers (see syntax/types.ts): values past 2^64 - 1 after rounding are clamped. */
+function writeLimit(w: ByteWriter, n: number): void {
+  if (n <= Number.MAX_SAFE_INTEGER) w.u32(n);
+  else w.u64(BigInt(n) > U64_MAX ? U64_MAX : BigInt(n));
+}
+const U64_MAX = (1n << 64n) - 1n;
+
 function writeLimits(w: ByteWriter, l: Limits, flags: number): void {
-  w.u8(flags | (l.max !== null ? 1 : 0)).u32(l.min);
-  if (l.max !== null) w.u32(l.max);
+  w.u8(flags | (l.max !== null ? 1 : 0));
+  writeLimit(w, l.min);
+  if (l.max !== null) writeLimit(w, l.max);
 }
 
 function writeTableType(w: ByteWriter, t: TableType): void {

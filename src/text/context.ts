@@ -40,6 +40,8 @@ export class ModuleContext {
   readonly recGroups: RecGroup[] = [];
   /** Set when an instruction refers to a data segment, which requires the data count section. */
   usesDataCount = false;
+  /** Number of types defined explicitly (set once the type fields are parsed). */
+  explicitTypes = 0;
 
   constructor(readonly cur: Cursor) {
     for (const s of SPACES) this.spaces.set(s, new NameSpace(s));

@@ -19,6 +19,9 @@ const NULL_CASTS = new Map<string, OpInfo>();
 for (const op of OPCODES) if (op.name === 'ref.test_null' || op.name === 'ref.cast_null') NULL_CASTS.set(op.name, op);
 const SELECT_T = OPCODES.find((o) => o.imm === Imm.SelectT)!;
 
+/** Keywords of structured instructions: never operators on their own in folded form. */
+const STRUCTURED = new Set(['block', 'loop', 'if', 'then', 'else', 'end', 'try', 'try_table', 'do', 'catch', 'catch_all', 'delegate']);
+
 const enum F { Plain, Block, If, Try, Clause }
 const enum IfState { Cond, AfterThen, AfterElse }
 
@@ -119,7 +122,7 @@ export class InstrParser {
         this.labels.pop();
         return;
       case F.Clause:
-        f.parent!.state++;
+        f.parent!.state = f.state;
         return;
       case F.If:
         if (f.state === IfState.Cond) this.cur.unexpected(this.cur.peek(-1));
@@ -146,13 +149,13 @@ export class InstrParser {
         this.w.bytes(f.header!);
         this.labels.push(f.label);
         f.labels = this.labels.length;
-        this.push(F.Clause, null, null, f);
+        this.push(F.Clause, null, null, f).state = IfState.AfterThen;
         return;
       }
       if (f.state === IfState.AfterThen && kw === 'else') {
         cur.pos += 2;
         this.w.u8(0x05);
-        this.push(F.Clause, null, null, f);
+        this.push(F.Clause, null, null, f).state = IfState.AfterElse;
         return;
       }
       if (f.state === IfState.Cond) {
@@ -162,27 +165,27 @@ export class InstrParser {
       cur.unexpected(cur.peek(1));
     }
     // Legacy try: (do …) then (catch x …)* (catch_all …)? or (delegate l).
+    // States: 0 before do, 1 after do, 2 after a catch, 3 after catch_all.
     if (f.header !== null) cur.unexpected();
     if (f.state === 0) {
       if (kw !== 'do') cur.unexpected(cur.peek(1));
       cur.pos += 2;
-      this.push(F.Clause, null, null, f);
+      this.push(F.Clause, null, null, f).state = 1;
       return;
     }
-    if (kw === 'catch') {
+    if (kw === 'catch' && f.state < 3) {
       cur.pos += 2;
       this.w.u8(0x07).u32(this.c.index('tag'));
-      f.state = 1;
-      this.push(F.Clause, null, null, f).state = 0;
+      this.push(F.Clause, null, null, f).state = 2;
       return;
     }
-    if (kw === 'catch_all') {
+    if (kw === 'catch_all' && f.state < 3) {
       cur.pos += 2;
       this.w.u8(0x19);
-      this.push(F.Clause, null, null, f);
+      this.push(F.Clause, null, null, f).state = 3;
       return;
     }
-    if (kw === 'delegate') {
+    if (kw === 'delegate' && f.state === 1) {
       cur.pos += 2;
       this.labels.pop();
       f.labels = this.labels.length;
@@ -377,7 +380,8 @@ export class InstrParser {
     const cur = this.cur;
     const t = cur.next();
     if (t.kind !== Tok.Atom) cur.unexpected(t);
-    const found = opByName(t.text);
+    const found = STRUCTURED.has(t.text) ? undefined : opByName(t.text);
+    if (found === undefined && STRUCTURED.has(t.text)) return cur.unexpected(t);
     if (found === undefined) return cur.fail(`unknown operator ${t.text}`, t);
     let op: OpInfo = found;
     const c = this.c;

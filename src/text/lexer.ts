@@ -147,11 +147,11 @@ class Lexer {
     const start = this.pos;
     if (s.charCodeAt(start) === 0x22) {
       const bytes = this.string();
-      if (bytes.length === 0) this.fail('empty annotation id', start);
+      if (bytes.length === 0 && this.annots.length === 0) this.fail('empty annotation id', start);
       if (decodeUtf8(bytes) === null) this.fail('malformed UTF-8 encoding', start);
     } else {
       while (this.pos < s.length && IDCHAR[s.charCodeAt(this.pos)] === 1) this.pos++;
-      if (this.pos === start) this.fail('empty annotation id', start);
+      if (this.pos === start && this.annots.length === 0) this.fail('empty annotation id', start);
     }
     const name = s.slice(start, this.pos);
     this.depth++;
@@ -305,7 +305,7 @@ class Lexer {
         return new Uint8Array(out);
       }
       if (c === 0x0a) this.fail('unclosed string', open);
-      if (c < 0x20 && c !== 0x09 || c === 0x7f) this.fail('illegal character');
+      if (c < 0x20 || c === 0x7f) this.fail('illegal character');
       if (c === 0x5c) {
         this.escape(out);
         continue;

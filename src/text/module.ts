@@ -77,6 +77,7 @@ class ModuleParser {
       cur.pos = p;
       if (cur.isField('type') || cur.isField('rec')) typeField(this.c);
     }
+    this.c.explicitTypes = this.c.types.length;
     for (const p of fieldStarts) {
       cur.pos = p;
       this.field();
@@ -111,9 +112,10 @@ class ModuleParser {
       case 'rec':
         while (cur.isField('type')) {
           const at = cur.peek();
+          const p = cur.pos;
           cur.pos += 2;
           c.space('type').bind(cur, cur.optId(), at);
-          cur.pos -= 2;
+          cur.pos = p;
           cur.skipGroup();
         }
         return;
@@ -288,14 +290,15 @@ class ModuleParser {
   }
 
   /** `addrtype? limits`, with the range the address type allows. */
-  private limits(addr: AddrType): Limits {
+  private limits(_addr: AddrType): Limits {
     const cur = this.cur;
-    const lim = addr === 'i64' ? 1n << 64n : 1n << 32n;
+    // Both address types read 64-bit limits: a 32-bit limit too large is invalid, not malformed.
+    const lim = 1n << 64n;
     const num = (): number => {
       const t = cur.next();
       const n = t.kind === Tok.Atom ? parseNat(t.text) : null;
       if (n === null) return cur.unexpected(t);
-      if (n >= lim) cur.fail(`${addr} constant out of range`, t);
+      if (n >= lim) cur.fail('i64 constant out of range', t);
       return Number(n);
     };
     const min = num();
@@ -345,7 +348,8 @@ class ModuleParser {
     } else {
       const xs: number[] = [];
       while (!cur.isRParen()) xs.push(c.index('func'));
-      seg = { funcIndices: xs, exprs: null, type: FUNCREF_NONNULL };
+      // The segment takes the table's element type (so `(ref null $t)` tables can hold typed functions).
+      seg = { funcIndices: xs, exprs: null, type: elemType };
     }
     cur.rparen();
     const n = seg.funcIndices?.length ?? seg.exprs!.length;
@@ -511,7 +515,12 @@ class ModuleParser {
     let mode: ElemSegment['mode'] = 'passive';
     let table = 0;
     let offset: Expr | null = null;
-    if (cur.takeAtom('declare')) {
+    if (cur.isNat() && cur.isLParen(1)) {
+      // Legacy `(elem x (offset) …)`: a bare table index.
+      table = c.index('table');
+      mode = 'active';
+      offset = this.offsetExpr();
+    } else if (cur.takeAtom('declare')) {
       mode = 'declarative';
     } else if (cur.isField('table') || cur.isField('offset') || (cur.isLParen() && !cur.isField('item') && !cur.isField('ref'))) {
       mode = 'active';
@@ -555,7 +564,9 @@ class ModuleParser {
       return;
     }
     let memory = 0;
-    if (cur.takeField('memory')) {
+    if (cur.isNat() && cur.isLParen(1)) {
+      memory = c.index('memory'); // legacy `(data x (offset) …)`
+    } else if (cur.takeField('memory')) {
       memory = c.index('memory');
       cur.rparen();
     }

@@ -167,6 +167,7 @@ export function typeUse(c: ModuleContext, allowNames: boolean): TypeUse {
     return { typeIdx: c.implicitType(ft), params: sig.params, paramNames: sig.paramNames };
   }
   const declared = c.funcTypeAt(x);
+  if (sig.params.length + sig.results.length > 0 && x >= c.explicitTypes) cur.fail('unknown type', at);
   if (sig.params.length === 0 && sig.results.length === 0) {
     const params = declared?.params ?? [];
     return { typeIdx: x, params, paramNames: params.map(() => null) };

@@ -16,6 +16,8 @@ import type {
   FloatPattern, Loc, WastAction, WastCommand, WastConst, WastExpected, WastModule, WastScript,
 } from './wast-script.js';
 
+const MODULE_FIELDS = new Set(['type', 'rec', 'func', 'table', 'memory', 'global', 'tag', 'import', 'export', 'start', 'elem', 'data']);
+
 function loc(t: Token): Loc {
   return { line: t.line, column: t.column };
 }
@@ -34,6 +36,14 @@ class ScriptParser {
   commands(): WastCommand[] {
     const cur = this.cur;
     const top: WastCommand[] = [];
+    if (MODULE_FIELDS.has(cur.fieldKeyword())) {
+      // A script that is just module fields: one anonymous module.
+      const at = cur.peek();
+      const m = moduleFields(cur, this.lexed.customs);
+      if (cur.peek().kind !== Tok.Eof) cur.unexpected();
+      const module: WastModule = { name: null, definition: false, source: 'text', bytes: encodeModule(m), quote: null, loc: loc(at) };
+      return [{ kind: 'module', module }];
+    }
     // Threads nest command lists; an explicit stack keeps the parser flat.
     const stack: { list: WastCommand[]; cmd: Extract<WastCommand, { kind: 'thread' }> | null }[] = [{ list: top, cmd: null }];
     for (;;) {
