@@ -63,8 +63,9 @@ export function validateModuleWith(m: Module, registry: TypeRegistry = new TypeR
     c.tags.push(tg.typeIdx);
   }
   const allGlobals = c.globals.length;
+  // Tables precede globals in a module, so their initialisers see only imported globals.
   for (const t of m.tables) {
-    if (t.init !== null) validateConstExpr(s, t.init, t.type.elemType, allGlobals);
+    if (t.init !== null) validateConstExpr(s, t.init, t.type.elemType, numImportedGlobals);
     else if (!isNullable(t.type.elemType)) {
       throw invalid(`type mismatch: table of type ${valTypeToString(t.type.elemType)} needs an initializer`);
     }
