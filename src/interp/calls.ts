@@ -18,7 +18,7 @@ function indirectTarget(t: Thread, typeIdx: number, tableIdx: number, idxWord: n
   const i = t.stack.i32[idxWord]! >>> 0;
   if (i >= table.elements.length) throw new Trap(TrapCode.TableOutOfBounds, 'undefined element');
   const f = table.elements[i] as FuncInst | null;
-  if (f === null || f === undefined) throw new Trap(TrapCode.UninitializedElement);
+  if (f === null || f === undefined) throw new Trap(TrapCode.UninitializedElement, `uninitialized element ${i}`);
   const want = inst.typeIds[typeIdx]!;
   if (f.typeId !== want) {
     const reg = instanceOptions(inst).registry;
