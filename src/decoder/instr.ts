@@ -225,6 +225,8 @@ export class InstrReader extends ByteReader {
       return;
     }
     const x = this.s33();
+    // A multi-byte negative s33 is neither a value type nor a type index.
+    if (x < 0) this.fail('malformed block type', at);
     this.blockType = BOT;
     this.blockTypeIdx = x;
   }
