@@ -1,7 +1,8 @@
 /**
  * Which `$id` each index gets in the disassembly: names from the name section where present and
  * usable, else none (the index is printed as a number). A name is dropped when an earlier index
- * in the same space already used it, since text identifiers must be unique per space.
+ * in the same space already used it, since text identifiers must be unique per space (labels
+ * excepted: an inner label may shadow an outer one).
  */
 import { indexSpaces, type Module, type NameSection } from '../syntax/module.js';
 import { idText } from './literals.js';
@@ -48,6 +49,13 @@ function uniqueNested(src: Map<number, Map<number, string>> | undefined): Map<nu
   return out;
 }
 
+/** Label names may repeat (an inner label shadows an outer one), so they are kept as given. */
+function labelIds(src: Map<number, Map<number, string>> | undefined): Map<number, IdMap> {
+  const out = new Map<number, IdMap>();
+  if (src) for (const [f, m] of src) out.set(f, new Map([...m].map(([i, s]) => [i, idText(s)])));
+  return out;
+}
+
 /** The ids to print for `m` (all empty when it has no name section). */
 export function disasmNames(m: Module): DisasmNames {
   const n: NameSection | null = m.names;
@@ -64,7 +72,7 @@ export function disasmNames(m: Module): DisasmNames {
     datas: unique(n?.datas, m.datas.length),
     fields: uniqueNested(n?.fields),
     locals: uniqueNested(n?.locals),
-    labels: uniqueNested(n?.labels),
+    labels: labelIds(n?.labels),
   };
 }
 
