@@ -35,7 +35,7 @@ describe('text → binary → wasm2wat → binary', () => {
       for (const c of script.commands) {
         if (!('module' in c) || c.kind === 'assert_malformed') continue;
         const mod = c.module;
-        if (!mod || mod.source !== 'text' || !mod.bytes) continue;
+        if (mod === null || typeof mod !== 'object' || mod.source !== 'text' || !mod.bytes) continue;
         modules++;
         try {
           const again = roundTrip(mod.bytes, { customPageSizes: file.startsWith('proposals/custom-page-sizes/') });
