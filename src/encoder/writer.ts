@@ -111,6 +111,11 @@ export class ByteWriter {
     return this.u8(isNullable(t) ? 0x63 : 0x64).heapType(ht);
   }
 
+  /** Drops everything written after the first `n` bytes. */
+  truncate(n: number): void {
+    if (n < this.length) this.length = n;
+  }
+
   /** A copy of the bytes written. */
   finish(): Uint8Array {
     return this.buf.slice(0, this.length);

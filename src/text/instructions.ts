@@ -55,6 +55,8 @@ export class InstrParser {
   private readonly cur: Cursor;
   private readonly labels: (string | null)[] = [];
   private readonly frames: Frame[] = [];
+  /** Writer length just after the last `else` written, or -1. */
+  private afterElse = -1;
 
   constructor(
     private readonly c: ModuleContext,
@@ -111,6 +113,22 @@ export class InstrParser {
     return f;
   }
 
+  /** Writes `else`, remembering where, so that an empty else branch can be dropped at `end`. */
+  private elseOp(): void {
+    this.w.u8(0x05);
+    this.afterElse = this.w.length;
+  }
+
+  /**
+   * Writes `end`. An `else` with nothing after it is dropped first, as the reference encoder
+   * does: nothing written since the else means it belongs to the block this `end` closes.
+   */
+  private end(): void {
+    if (this.afterElse === this.w.length) this.w.truncate(this.w.length - 1);
+    this.afterElse = -1;
+    this.w.u8(0x0b);
+  }
+
   private close(f: Frame): void {
     if (this.labels.length !== f.labels) this.cur.unexpected(this.cur.peek(-1));
     switch (f.k) {
@@ -126,7 +144,7 @@ export class InstrParser {
         return;
       case F.If:
         if (f.state === IfState.Cond) this.cur.unexpected(this.cur.peek(-1));
-        this.w.u8(0x0b);
+        this.end();
         this.labels.pop();
         return;
       case F.Try:
@@ -154,7 +172,7 @@ export class InstrParser {
       }
       if (f.state === IfState.AfterThen && kw === 'else') {
         cur.pos += 2;
-        this.w.u8(0x05);
+        this.elseOp();
         this.push(F.Clause, null, null, f).state = IfState.AfterElse;
         return;
       }
@@ -274,9 +292,9 @@ export class InstrParser {
           if (this.labels[this.labels.length - 1] !== id.text) cur.fail('mismatching label', id);
         }
         if (t.text === 'else') {
-          this.w.u8(0x05);
+          this.elseOp();
         } else {
-          this.w.u8(0x0b);
+          this.end();
           this.labels.pop();
         }
         return;

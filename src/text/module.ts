@@ -348,8 +348,10 @@ class ModuleParser {
     } else {
       const xs: number[] = [];
       while (!cur.isRParen()) xs.push(c.index('func'));
-      // The segment takes the table's element type (so `(ref null $t)` tables can hold typed functions).
-      seg = { funcIndices: xs, exprs: null, type: elemType };
+      // Plain function indices are `(ref func)` elements (the compact binary form) when the table holds
+      // functions of any type; a table of typed references gets a segment of its own element type.
+      const anyFunc = elemType === FUNCREF || elemType === FUNCREF_NONNULL;
+      seg = { funcIndices: xs, exprs: null, type: anyFunc ? FUNCREF_NONNULL : elemType };
     }
     cur.rparen();
     const n = seg.funcIndices?.length ?? seg.exprs!.length;
