@@ -39,7 +39,7 @@ function ours(bytes: Uint8Array): string | null {
   }
 }
 
-function v8Reason(bytes: Uint8Array): string | null {
+function v8Reason(bytes: Uint8Array<ArrayBuffer>): string | null {
   try {
     new WebAssembly.Module(bytes);
     return null;
