@@ -58,6 +58,7 @@ import { bitselect, extractLane, intShift, laneBinary, laneTest, replaceLane, sh
 import { loadA, loadB, loadC, storeR } from './lanes.js';
 import { load, loadLane, store, storeLane } from './memory.js';
 import { relaxedDotAdd, widenBinary, widenUnary } from './widen.js';
+import { wordBinary, wordUnary } from './words.js';
 
 /** v128.const: copies the 4 words `pool[at..at+3]` to `w[dst..dst+3]`. */
 export function simdConst(w: Int32Array, dst: number, pool: Int32Array, at: number): void {
@@ -79,6 +80,7 @@ export function v128ToWords(bytes: Uint8Array, out: Int32Array, at: number): voi
 
 /** Executes a v128 → v128 instruction: `w[dst..] = op(w[a..])`. */
 export function simdUnary(code: number, w: Int32Array, dst: number, a: number): void {
+  if (wordUnary(code, w, dst, a)) return;
   loadA(w, a);
   if (!(intUnary(code) || floatUnary(code) || widenUnary(code) || convertUnary(code) || i64Unary(code))) {
     throw unknownSimd(code);
@@ -88,6 +90,7 @@ export function simdUnary(code: number, w: Int32Array, dst: number, a: number): 
 
 /** Executes a v128 v128 → v128 instruction (all but shuffle): `w[dst..] = op(w[a..], w[b..])`. */
 export function simdBinary(code: number, w: Int32Array, dst: number, a: number, b: number): void {
+  if (wordBinary(code, w, dst, a, b)) return;
   loadA(w, a);
   loadB(w, b);
   if (!(intBinary(code) || floatBinary(code) || i64Binary(code) || widenBinary(code) || laneBinary(code))) {

@@ -1,7 +1,8 @@
 /**
- * Lane-wise integer operations on i8x16, i16x8 and i32x4, and the v128 bitwise operations: add,
- * sub, mul, saturating add/sub, min/max, avgr_u, q15mulr_sat_s, abs, neg, popcnt and comparisons.
- * Each works on the scratch registers of lanes.ts (operands in A/B, result in R).
+ * Lane-wise integer operations on i8x16, i16x8 and i32x4: i16x8.mul, saturating add/sub,
+ * min/max, avgr_u, q15mulr_sat_s, abs, neg, popcnt and comparisons. Each works on the scratch
+ * registers of lanes.ts (operands in A/B, result in R). The commonest operations (bitwise,
+ * i32x4 add/sub/mul/eq/ne, i8x16/i16x8 add/sub) have word-at-a-time fast paths in words.ts instead.
  *
  * Wrapping comes for free: storing into a typed array reduces modulo the lane width, exactly as
  * the spec's iadd/isub/imul do. Saturation clamps explicitly (or through the clamped u8 view).
@@ -17,20 +18,11 @@ import {
 
 /** Computes R = A op B for the lane-wise integer binary operations; false if `code` is not one. */
 export function intBinary(code: number): boolean {
-  switch (code) {
-    case Op.v128_and: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] & bI32[i]; break;
-    case Op.v128_andnot: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] & ~bI32[i]; break;
-    case Op.v128_or: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] | bI32[i]; break;
-    case Op.v128_xor: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] ^ bI32[i]; break;
-    default: return i8Binary(code) || i16Binary(code) || i32Binary(code);
-  }
-  return true;
+  return i8Binary(code) || i16Binary(code) || i32Binary(code);
 }
 
 function i8Binary(code: number): boolean {
   switch (code) {
-    case Op.i8x16_add: for (let i = 0; i < 16; i++) rI8[i] = aI8[i] + bI8[i]; break;
-    case Op.i8x16_sub: for (let i = 0; i < 16; i++) rI8[i] = aI8[i] - bI8[i]; break;
     case Op.i8x16_add_sat_s: for (let i = 0; i < 16; i++) rI8[i] = satI8(aI8[i] + bI8[i]); break;
     case Op.i8x16_add_sat_u: for (let i = 0; i < 16; i++) rU8Clamped[i] = aU8[i] + bU8[i]; break;
     case Op.i8x16_sub_sat_s: for (let i = 0; i < 16; i++) rI8[i] = satI8(aI8[i] - bI8[i]); break;
@@ -57,8 +49,6 @@ function i8Binary(code: number): boolean {
 
 function i16Binary(code: number): boolean {
   switch (code) {
-    case Op.i16x8_add: for (let i = 0; i < 8; i++) rI16[i] = aI16[i] + bI16[i]; break;
-    case Op.i16x8_sub: for (let i = 0; i < 8; i++) rI16[i] = aI16[i] - bI16[i]; break;
     case Op.i16x8_mul: for (let i = 0; i < 8; i++) rI16[i] = Math.imul(aI16[i], bI16[i]); break;
     case Op.i16x8_add_sat_s: for (let i = 0; i < 8; i++) rI16[i] = satI16(aI16[i] + bI16[i]); break;
     case Op.i16x8_add_sat_u: for (let i = 0; i < 8; i++) rU16[i] = satU16(aU16[i] + bU16[i]); break;
@@ -90,15 +80,10 @@ function i16Binary(code: number): boolean {
 
 function i32Binary(code: number): boolean {
   switch (code) {
-    case Op.i32x4_add: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] + bI32[i]; break;
-    case Op.i32x4_sub: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] - bI32[i]; break;
-    case Op.i32x4_mul: for (let i = 0; i < 4; i++) rI32[i] = Math.imul(aI32[i], bI32[i]); break;
     case Op.i32x4_min_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] < bI32[i] ? aI32[i] : bI32[i]; break;
     case Op.i32x4_min_u: for (let i = 0; i < 4; i++) rU32[i] = aU32[i] < bU32[i] ? aU32[i] : bU32[i]; break;
     case Op.i32x4_max_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] > bI32[i] ? aI32[i] : bI32[i]; break;
     case Op.i32x4_max_u: for (let i = 0; i < 4; i++) rU32[i] = aU32[i] > bU32[i] ? aU32[i] : bU32[i]; break;
-    case Op.i32x4_eq: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] === bI32[i] ? -1 : 0; break;
-    case Op.i32x4_ne: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] !== bI32[i] ? -1 : 0; break;
     case Op.i32x4_lt_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] < bI32[i] ? -1 : 0; break;
     case Op.i32x4_lt_u: for (let i = 0; i < 4; i++) rI32[i] = aU32[i] < bU32[i] ? -1 : 0; break;
     case Op.i32x4_gt_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] > bI32[i] ? -1 : 0; break;
@@ -115,7 +100,6 @@ function i32Binary(code: number): boolean {
 /** Computes R = op A for the lane-wise integer unary operations; false if `code` is not one. */
 export function intUnary(code: number): boolean {
   switch (code) {
-    case Op.v128_not: for (let i = 0; i < 4; i++) rI32[i] = ~aI32[i]; break;
     // abs of the most negative lane wraps back to itself, as iabs does.
     case Op.i8x16_abs: for (let i = 0; i < 16; i++) rI8[i] = aI8[i] < 0 ? -aI8[i] : aI8[i]; break;
     case Op.i8x16_neg: for (let i = 0; i < 16; i++) rI8[i] = -aI8[i]; break;

@@ -103,4 +103,16 @@ describe('aliasing', () => {
     simdBinary(Op.i64x2_mul, w, A, A, A);
     expect(lanes('i64', w.subarray(A, A + 4))).toEqual([BigInt.asIntN(64, 0x200000001n ** 2n), BigInt.asIntN(64, 0x400000003n ** 2n)]);
   });
+
+  it.each([Op.i8x16_add, Op.i16x8_sub, Op.v128_xor, Op.i8x16_add_sat_u, Op.f32x4_add])(
+    'code %i: a destination overlapping an operand by part of a vector reads the operand first', (code) => {
+      const src = [0x01020304, 0x7f80ff00, -0x01010101, 0x00ff00ff, 0x11223344, -5, 0x40404040];
+      const expected = slots(src.slice(0, 4), src.slice(3, 7));
+      simdBinary(code, expected, R, A, B);
+      const w = new Int32Array(16);
+      w.set(src, 0); // A at 0, B at 3: overlap by one word; result written over A shifted by 1
+      simdBinary(code, w, 1, 0, 3);
+      expect([...w.subarray(1, 5)]).toEqual(result(expected));
+    });
 });
+
