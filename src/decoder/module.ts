@@ -133,14 +133,27 @@ const MEMORY_INIT = (PREFIX_MISC << 16) | 8;
 const DATA_DROP = (PREFIX_MISC << 16) | 9;
 
 /**
+ * True when `body` has a 0xFC byte followed by a byte whose low seven bits are 8 or 9: the only
+ * way `memory.init` (0xFC 8) or `data.drop` (0xFC 9) can be encoded, even with an overlong LEB128
+ * sub-opcode (whose first byte carries all of a value below 128).
+ */
+function mayHoldDataIndex(body: Uint8Array): boolean {
+  for (let i = body.indexOf(PREFIX_MISC); i >= 0 && i + 1 < body.length; i = body.indexOf(PREFIX_MISC, i + 1)) {
+    const sub = body[i + 1]! & 0x7f;
+    if (sub === 8 || sub === 9) return true;
+  }
+  return false;
+}
+
+/**
  * Without a data count section, `memory.init` and `data.drop` are malformed (the binary format
- * needs the count to validate them in one pass). Only bodies containing a 0xFC byte can hold
- * either, so the others are not streamed.
+ * needs the count to validate them in one pass). Only bodies whose bytes could encode either are
+ * streamed; the others are skipped by a byte search.
  */
 function checkNoDataIndices(codes: readonly Code[]): void {
   for (const code of codes) {
     const body = code.body.bytes;
-    if (body.indexOf(PREFIX_MISC) < 0) continue;
+    if (!mayHoldDataIndex(body)) continue;
     const ir = new InstrReader(body, 0, body.length, code.body.offset);
     while (!ir.atEnd()) {
       const op = ir.next();
