@@ -1,14 +1,16 @@
 /**
- * The decoder fuzzer's engine: seeded mutations of module binaries (bit flips, byte edits,
- * insertions, deletions, truncation, slice duplication, LEB128 lengthening and section-size
- * tweaks), each variant decoded and its bodies streamed as the validator would. The only
- * acceptable outcomes are a Module or a CompileError; anything else is recorded as a failure with
- * what it takes to reproduce it (seed module, variant number). Deterministic for a given seed.
+ * The decoder fuzzer's engine: seeded mutations of module binaries (bit flips, interesting-byte
+ * overwrites, insertions, deletions, truncation, slice duplication, LEB128 lengthening, and byte
+ * increments/decrements, which also shift section and vector sizes). Each variant is decoded, its
+ * bodies streamed as the validator would, and — when it decodes — disassembled with wasm2wat.
+ * The only acceptable outcomes are a Module (and its text) or a CompileError; anything else is
+ * recorded as a failure with what it takes to reproduce it. Deterministic for a given seed.
  *
  * It does not judge whether a decoded variant is *right* — only that the decoder never crashes,
  * throws a foreign error, or stalls (the slowest variant's time is reported).
  */
 import { decodeModule, InstrReader } from '../src/decoder/index.js';
+import { wasm2wat } from '../src/disasm/index.js';
 import type { Module } from '../src/syntax/module.js';
 import { CompileError } from '../src/util/errors.js';
 
@@ -82,9 +84,10 @@ export interface FuzzReport {
 /**
  * Decodes `count` variants of the `seeds` (round robin), with PRNG seed `seed`.
  * @param onProgress called every 10,000 variants
+ * @param disassemble also run wasm2wat on each variant that decodes
  */
 export function fuzzDecoder(seeds: readonly Uint8Array[], count: number, seed = 1,
-  onProgress?: (done: number) => void): FuzzReport {
+  onProgress?: (done: number) => void, disassemble = true): FuzzReport {
   const next = rng(seed);
   const report: FuzzReport = { variants: 0, decoded: 0, rejected: 0, failures: [], slowestMs: 0 };
   for (let v = 0; v < count; v++) {
@@ -92,7 +95,10 @@ export function fuzzDecoder(seeds: readonly Uint8Array[], count: number, seed = 
     const bytes = mutate(seeds[seedIndex]!, next);
     const t0 = performance.now();
     try {
-      streamBodies(decodeModule(bytes));
+      const m = decodeModule(bytes);
+      streamBodies(m);
+      // The disassembler must cope with whatever decodes, valid or not.
+      if (disassemble) wasm2wat(m);
       report.decoded++;
     } catch (e) {
       if (e instanceof CompileError) report.rejected++;
