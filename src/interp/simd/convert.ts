@@ -4,8 +4,8 @@
  * convert_low, demote_zero and promote_low. "_zero" forms fill the upper two result lanes with 0.
  */
 import { Op } from '../../syntax/op.js';
-import { aF32, aF64, aI32, aU32, rI32 } from './lanes.js';
-import { setF32, setF64 } from './float.js';
+import { aF32, aF64, aI32, aU32, rF32, rF64, rI32 } from './lanes.js';
+import { canonF32, canonF64 } from './float.js';
 
 /** Computes R = op A for the conversions; false if `code` is not one. */
 export function convertUnary(code: number): boolean {
@@ -23,12 +23,12 @@ export function convertUnary(code: number): boolean {
       rI32[0] = truncSatU(aF64[0]); rI32[1] = truncSatU(aF64[1]); rI32[2] = 0; rI32[3] = 0;
       break;
     // An i32 converts to f32 with one rounding (Float32Array stores round to nearest even).
-    case Op.f32x4_convert_i32x4_s: for (let i = 0; i < 4; i++) setF32(i, aI32[i]); break;
-    case Op.f32x4_convert_i32x4_u: for (let i = 0; i < 4; i++) setF32(i, aU32[i]); break;
-    case Op.f64x2_convert_low_i32x4_s: setF64(0, aI32[0]); setF64(1, aI32[1]); break;
-    case Op.f64x2_convert_low_i32x4_u: setF64(0, aU32[0]); setF64(1, aU32[1]); break;
-    case Op.f32x4_demote_f64x2_zero: setF32(0, aF64[0]); setF32(1, aF64[1]); rI32[2] = 0; rI32[3] = 0; break;
-    case Op.f64x2_promote_low_f32x4: setF64(0, aF32[0]); setF64(1, aF32[1]); break;
+    case Op.f32x4_convert_i32x4_s: for (let i = 0; i < 4; i++) rF32[i] = aI32[i]; break;
+    case Op.f32x4_convert_i32x4_u: for (let i = 0; i < 4; i++) rF32[i] = aU32[i]; break;
+    case Op.f64x2_convert_low_i32x4_s: rF64[0] = aI32[0]; rF64[1] = aI32[1]; break;
+    case Op.f64x2_convert_low_i32x4_u: rF64[0] = aU32[0]; rF64[1] = aU32[1]; break;
+    case Op.f32x4_demote_f64x2_zero: rF32[0] = aF64[0]; rF32[1] = aF64[1]; rI32[2] = 0; rI32[3] = 0; canonF32(); break;
+    case Op.f64x2_promote_low_f32x4: rF64[0] = aF32[0]; rF64[1] = aF32[1]; canonF64(); break;
     default: return false;
   }
   return true;

@@ -22,10 +22,10 @@ export function floatBinary(code: number): boolean {
 
 function f32Binary(code: number): boolean {
   switch (code) {
-    case Op.f32x4_add: for (let i = 0; i < 4; i++) setF32(i, aF32[i] + bF32[i]); break;
-    case Op.f32x4_sub: for (let i = 0; i < 4; i++) setF32(i, aF32[i] - bF32[i]); break;
-    case Op.f32x4_mul: for (let i = 0; i < 4; i++) setF32(i, aF32[i] * bF32[i]); break;
-    case Op.f32x4_div: for (let i = 0; i < 4; i++) setF32(i, aF32[i] / bF32[i]); break;
+    case Op.f32x4_add: for (let i = 0; i < 4; i++) rF32[i] = aF32[i] + bF32[i]; canonF32(); break;
+    case Op.f32x4_sub: for (let i = 0; i < 4; i++) rF32[i] = aF32[i] - bF32[i]; canonF32(); break;
+    case Op.f32x4_mul: for (let i = 0; i < 4; i++) rF32[i] = aF32[i] * bF32[i]; canonF32(); break;
+    case Op.f32x4_div: for (let i = 0; i < 4; i++) rF32[i] = aF32[i] / bF32[i]; canonF32(); break;
     case Op.f32x4_min: case Op.f32x4_relaxed_min:
       for (let i = 0; i < 4; i++) minLane32(i, aF32[i], bF32[i]);
       break;
@@ -47,10 +47,10 @@ function f32Binary(code: number): boolean {
 
 function f64Binary(code: number): boolean {
   switch (code) {
-    case Op.f64x2_add: for (let i = 0; i < 2; i++) setF64(i, aF64[i] + bF64[i]); break;
-    case Op.f64x2_sub: for (let i = 0; i < 2; i++) setF64(i, aF64[i] - bF64[i]); break;
-    case Op.f64x2_mul: for (let i = 0; i < 2; i++) setF64(i, aF64[i] * bF64[i]); break;
-    case Op.f64x2_div: for (let i = 0; i < 2; i++) setF64(i, aF64[i] / bF64[i]); break;
+    case Op.f64x2_add: for (let i = 0; i < 2; i++) rF64[i] = aF64[i] + bF64[i]; canonF64(); break;
+    case Op.f64x2_sub: for (let i = 0; i < 2; i++) rF64[i] = aF64[i] - bF64[i]; canonF64(); break;
+    case Op.f64x2_mul: for (let i = 0; i < 2; i++) rF64[i] = aF64[i] * bF64[i]; canonF64(); break;
+    case Op.f64x2_div: for (let i = 0; i < 2; i++) rF64[i] = aF64[i] / bF64[i]; canonF64(); break;
     case Op.f64x2_min: case Op.f64x2_relaxed_min:
       for (let i = 0; i < 2; i++) minLane64(i, aF64[i], bF64[i]);
       break;
@@ -75,18 +75,18 @@ export function floatUnary(code: number): boolean {
   switch (code) {
     case Op.f32x4_abs: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] & 0x7fffffff; break;
     case Op.f32x4_neg: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] ^ 0x80000000; break;
-    case Op.f32x4_sqrt: for (let i = 0; i < 4; i++) setF32(i, Math.sqrt(aF32[i])); break;
-    case Op.f32x4_ceil: for (let i = 0; i < 4; i++) setF32(i, Math.ceil(aF32[i])); break;
-    case Op.f32x4_floor: for (let i = 0; i < 4; i++) setF32(i, Math.floor(aF32[i])); break;
-    case Op.f32x4_trunc: for (let i = 0; i < 4; i++) setF32(i, Math.trunc(aF32[i])); break;
-    case Op.f32x4_nearest: for (let i = 0; i < 4; i++) setF32(i, nearest(aF32[i])); break;
+    case Op.f32x4_sqrt: for (let i = 0; i < 4; i++) rF32[i] = Math.sqrt(aF32[i]); canonF32(); break;
+    case Op.f32x4_ceil: for (let i = 0; i < 4; i++) rF32[i] = Math.ceil(aF32[i]); canonF32(); break;
+    case Op.f32x4_floor: for (let i = 0; i < 4; i++) rF32[i] = Math.floor(aF32[i]); canonF32(); break;
+    case Op.f32x4_trunc: for (let i = 0; i < 4; i++) rF32[i] = Math.trunc(aF32[i]); canonF32(); break;
+    case Op.f32x4_nearest: for (let i = 0; i < 4; i++) rF32[i] = nearest(aF32[i]); canonF32(); break;
     case Op.f64x2_abs: for (let k = 0; k < 4; k += 2) { rI32[k] = aI32[k]; rI32[k + 1] = aI32[k + 1] & 0x7fffffff; } break;
     case Op.f64x2_neg: for (let k = 0; k < 4; k += 2) { rI32[k] = aI32[k]; rI32[k + 1] = aI32[k + 1] ^ 0x80000000; } break;
-    case Op.f64x2_sqrt: for (let i = 0; i < 2; i++) setF64(i, Math.sqrt(aF64[i])); break;
-    case Op.f64x2_ceil: for (let i = 0; i < 2; i++) setF64(i, Math.ceil(aF64[i])); break;
-    case Op.f64x2_floor: for (let i = 0; i < 2; i++) setF64(i, Math.floor(aF64[i])); break;
-    case Op.f64x2_trunc: for (let i = 0; i < 2; i++) setF64(i, Math.trunc(aF64[i])); break;
-    case Op.f64x2_nearest: for (let i = 0; i < 2; i++) setF64(i, nearest(aF64[i])); break;
+    case Op.f64x2_sqrt: for (let i = 0; i < 2; i++) rF64[i] = Math.sqrt(aF64[i]); canonF64(); break;
+    case Op.f64x2_ceil: for (let i = 0; i < 2; i++) rF64[i] = Math.ceil(aF64[i]); canonF64(); break;
+    case Op.f64x2_floor: for (let i = 0; i < 2; i++) rF64[i] = Math.floor(aF64[i]); canonF64(); break;
+    case Op.f64x2_trunc: for (let i = 0; i < 2; i++) rF64[i] = Math.trunc(aF64[i]); canonF64(); break;
+    case Op.f64x2_nearest: for (let i = 0; i < 2; i++) rF64[i] = nearest(aF64[i]); canonF64(); break;
     default: return false;
   }
   return true;
@@ -98,27 +98,31 @@ export function floatUnary(code: number): boolean {
  */
 export function floatMadd(code: number): boolean {
   switch (code) {
-    case Op.f32x4_relaxed_madd: for (let i = 0; i < 4; i++) setF32(i, Math.fround(aF32[i] * bF32[i]) + cF32[i]); break;
-    case Op.f32x4_relaxed_nmadd: for (let i = 0; i < 4; i++) setF32(i, Math.fround(-aF32[i] * bF32[i]) + cF32[i]); break;
-    case Op.f64x2_relaxed_madd: for (let i = 0; i < 2; i++) setF64(i, aF64[i] * bF64[i] + cF64[i]); break;
-    case Op.f64x2_relaxed_nmadd: for (let i = 0; i < 2; i++) setF64(i, -aF64[i] * bF64[i] + cF64[i]); break;
+    case Op.f32x4_relaxed_madd: for (let i = 0; i < 4; i++) rF32[i] = Math.fround(aF32[i] * bF32[i]) + cF32[i]; canonF32(); break;
+    case Op.f32x4_relaxed_nmadd: for (let i = 0; i < 4; i++) rF32[i] = Math.fround(-aF32[i] * bF32[i]) + cF32[i]; canonF32(); break;
+    case Op.f64x2_relaxed_madd: for (let i = 0; i < 2; i++) rF64[i] = aF64[i] * bF64[i] + cF64[i]; canonF64(); break;
+    case Op.f64x2_relaxed_nmadd: for (let i = 0; i < 2; i++) rF64[i] = -aF64[i] * bF64[i] + cF64[i]; canonF64(); break;
     default: return false;
   }
   return true;
 }
 
-/** Writes f32 lane `i` of R: `x` rounded to f32, or the canonical NaN. */
-export function setF32(i: number, x: number): void {
-  if (x !== x) rI32[i] = F32_CANONICAL_NAN;
-  else rF32[i] = x;
+/**
+ * Replaces every NaN among R's f32 lanes by the canonical NaN. Called once after an operation has
+ * stored its results, rather than once per lane, since a call costs more than a lane without a JIT.
+ */
+export function canonF32(): void {
+  for (let i = 0; i < 4; i++) if (rF32[i] !== rF32[i]) rI32[i] = F32_CANONICAL_NAN;
 }
 
-/** Writes f64 lane `i` of R: `x`, or the canonical NaN. */
-export function setF64(i: number, x: number): void {
-  if (x !== x) {
-    rI32[2 * i] = 0;
-    rI32[2 * i + 1] = F64_CANONICAL_NAN_HI;
-  } else rF64[i] = x;
+/** Replaces every NaN among R's f64 lanes by the canonical NaN. */
+export function canonF64(): void {
+  for (let i = 0; i < 2; i++) {
+    if (rF64[i] !== rF64[i]) {
+      rI32[2 * i] = 0;
+      rI32[2 * i + 1] = F64_CANONICAL_NAN_HI;
+    }
+  }
 }
 
 /** fmin on f32 lanes: NaN if either is NaN; −0 is below +0 (OR of the sign bits). */
@@ -134,13 +138,13 @@ function maxLane32(i: number, a: number, b: number): void {
 }
 
 function minLane64(i: number, a: number, b: number): void {
-  if (a !== a || b !== b) setF64(i, NaN);
+  if (a !== a || b !== b) { rI32[2 * i] = 0; rI32[2 * i + 1] = F64_CANONICAL_NAN_HI; }
   else if (a === b) { rI32[2 * i] = aI32[2 * i] | bI32[2 * i]; rI32[2 * i + 1] = aI32[2 * i + 1] | bI32[2 * i + 1]; }
   else rF64[i] = a < b ? a : b;
 }
 
 function maxLane64(i: number, a: number, b: number): void {
-  if (a !== a || b !== b) setF64(i, NaN);
+  if (a !== a || b !== b) { rI32[2 * i] = 0; rI32[2 * i + 1] = F64_CANONICAL_NAN_HI; }
   else if (a === b) { rI32[2 * i] = aI32[2 * i] & bI32[2 * i]; rI32[2 * i + 1] = aI32[2 * i + 1] & bI32[2 * i + 1]; }
   else rF64[i] = a > b ? a : b;
 }
