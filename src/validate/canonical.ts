@@ -13,7 +13,8 @@
  * Declared subtyping between canonical ids follows the `supers` chain (each canonical sub type's
  * supertypes are canonical ids). What it does not do: check that a module's declarations are valid —
  * that is the validator's job (validate/types.ts); this file only refuses type indices that are out
- * of range, so that a malformed module cannot make it index past its arrays.
+ * of range and supertypes that do not precede their subtypes, so that an unvalidated module cannot
+ * make it index past its arrays or loop.
  */
 import type { Module } from '../syntax/module.js';
 import {
@@ -67,6 +68,11 @@ export class TypeRegistry {
       if (x >= end) throw invalid('unknown type');
       return x >= start ? x - start : -1;
     };
+    // Supertypes must precede their subtypes; isSubtype relies on it to terminate, so refuse
+    // anything else here even if the module was not validated first.
+    for (let i = start; i < end; i++) {
+      for (const y of types[i]!.supers) if (y >= i) throw invalid(`unknown type ${y}`);
+    }
     const base = this.register(types.slice(start, end), local, (x) => ids[x]!);
     for (let i = 0; i < count; i++) ids[start + i] = base + i;
   }

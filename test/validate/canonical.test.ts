@@ -95,3 +95,12 @@ describe('TypeRegistry', () => {
     expect(m(I32, I32)).toBe(true);
   });
 });
+
+describe('TypeRegistry on unvalidated input', () => {
+  it('refuses supertypes that do not precede their subtype (so subtype walks terminate)', () => {
+    const r = new TypeRegistry();
+    const cyclic = mod([sub(struct(), [1], false), sub(struct(), [0], false)], [[0, 2]]);
+    expect(() => r.canonicalize(cyclic)).toThrow('unknown type 1');
+    expect(() => r.canonicalize(mod([sub(struct(), [0], false)]))).toThrow('unknown type 0');
+  });
+});
