@@ -24,11 +24,17 @@ export function encodeModule(m: Module): Uint8Array {
   out.bytes(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
   writeCustoms(out, m, 0);
   for (const id of ORDER) {
-    const body = sectionBody(m, id);
+    // A custom section placed after a section that is empty keeps it, so its place survives decoding.
+    const body = sectionBody(m, id) ?? (m.customs.some((c) => c.after === id) ? emptySection(id) : null);
     if (body !== null) out.u8(id).vecBytes(body);
     writeCustoms(out, m, id);
   }
   return out.finish();
+}
+
+/** An empty section: a zero count (start and data count have no empty form and are never forced). */
+function emptySection(id: SectionId): Uint8Array | null {
+  return id === SectionId.Start || id === SectionId.DataCount ? null : new Uint8Array([0]);
 }
 
 function writeCustoms(out: ByteWriter, m: Module, after: number): void {
