@@ -36,6 +36,11 @@ function compTop(c: CompType): AbsHeap {
   return c.kind === 'func' ? AbsHeap.Func : AbsHeap.Any;
 }
 
+/**
+ * Canonical type ids for one engine. Ids are dense integers in registration order; a type's
+ * supertypes always have smaller ids. Registering the same rec group again (from any module) yields
+ * the same ids, so runtime type equality is `===` on ids and subtyping is a walk up `supers`.
+ */
 export class TypeRegistry {
   private readonly types: SubType[] = [];
   /** For each canonical id, the abstract heap type it sits directly under (func, struct or array). */

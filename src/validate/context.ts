@@ -19,6 +19,10 @@ import {
 import { invalid } from '../util/errors.js';
 import { TypeRegistry } from './canonical.js';
 
+/**
+ * The context C for one module, filled in by module.ts in the spec's order. `ids` maps the module's
+ * type indices to canonical ids in the registry it was validated with.
+ */
 export class ModuleContext {
   /** Canonical id of each type index (filled as rec groups are checked). */
   readonly ids: number[] = [];

@@ -40,6 +40,10 @@ export interface Frame {
 
 const EMPTY: readonly ValType[] = [];
 
+/**
+ * Operand and control stacks plus local initialisation for one instruction sequence at a time;
+ * reused across the functions and constant expressions of a module (call `reset` for each).
+ */
 export class FuncState {
   /** Operand stack (types); `sp` is its height. */
   vals: ValType[] = [];

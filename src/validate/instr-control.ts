@@ -60,6 +60,7 @@ function lastLabelType(s: FuncState, ts: readonly ValType[], want: ValType): Val
   return ts[ts.length - 1]!;
 }
 
+/** Types `code` if it is a control instruction (see the file header); returns whether it was one. */
 export function checkControl(s: FuncState, r: InstrReader, code: number): boolean {
   const c = s.c;
   switch (code) {

@@ -36,6 +36,7 @@ export function requireDataCount(s: FuncState): void {
   if (s.c.module.dataCount === null) throw malformed('data count section required', s.at);
 }
 
+/** Types `code` if it is a memory/table instruction without a fixed signature; returns whether it was one. */
 export function checkMemoryTable(s: FuncState, r: InstrReader, code: number): boolean {
   const c = s.c;
   switch (code) {

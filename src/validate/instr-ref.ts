@@ -45,6 +45,7 @@ function requireElemFits(s: FuncState, e: number, f: FieldType): void {
   if (!s.c.matches(et, unpacked(f.type))) s.fail('type mismatch: element segment does not match array field type');
 }
 
+/** Types `code` if it is a reference or GC instruction; returns whether it was one. */
 export function checkRef(s: FuncState, r: InstrReader, code: number): boolean {
   const c = s.c;
   switch (code) {

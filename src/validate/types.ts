@@ -63,6 +63,7 @@ export function matchesComp(c: ModuleContext, sub: CompType, sup: CompType): boo
   return false;
 }
 
+/** Function-type matching: parameters contravariant, results covariant, same arities. */
 export function matchesFunc(c: ModuleContext, sub: FuncType, sup: FuncType): boolean {
   if (sub.params.length !== sup.params.length || sub.results.length !== sup.results.length) return false;
   for (let i = 0; i < sub.params.length; i++) if (!c.matches(sup.params[i]!, sub.params[i]!)) return false;
@@ -86,6 +87,7 @@ function sameStorage(c: ModuleContext, a: StorageType, b: StorageType): boolean 
 
 const TABLE32_MAX = 0xffffffff;
 
+/** Table type rules: limits within the address type's range, min <= max, element type well-formed. */
 export function checkTableType(c: ModuleContext, tt: TableType, at = -1): void {
   const { min, max } = tt.limits;
   if (tt.addrType === 'i32' && (min > TABLE32_MAX || (max !== null && max > TABLE32_MAX))) {
@@ -95,6 +97,7 @@ export function checkTableType(c: ModuleContext, tt: TableType, at = -1): void {
   c.checkVal(tt.elemType, at);
 }
 
+/** Memory type rules: page size 1 or 64 KiB, limits within the address space, min <= max, shared needs max. */
 export function checkMemType(mt: MemType, at = -1): void {
   const log2 = mt.pageSizeLog2;
   if (log2 !== 0 && log2 !== 16) throw invalid('invalid custom page size', at);
