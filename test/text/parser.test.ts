@@ -286,7 +286,7 @@ describe('against V8 (test oracle)', () => {
           (then (i64.const 1))
           (else (i64.mul (local.get 0) (call $fac (i64.sub (local.get 0) (i64.const 1)))))))
       (memory (export "mem") (data "\\01\\02"))`));
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes));
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>));
     const ex = instance.exports as { fac: (x: bigint) => bigint; mem: WebAssembly.Memory };
     expect(ex.fac(20n)).toBe(2432902008176640000n);
     expect([...new Uint8Array(ex.mem.buffer, 0, 2)]).toEqual([1, 2]);
