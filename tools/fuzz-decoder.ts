@@ -5,12 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fuzzDecoder } from './fuzz-decoder-lib.js';
-import { suiteBinarySeeds, wabtSeeds } from './fuzz-decoder-seeds.js';
+import { suiteBinarySeeds, suiteTextSeeds } from './fuzz-decoder-seeds.js';
 
 const count = Number(process.argv[2] ?? 100_000);
 const seed = Number(process.argv[3] ?? 1);
 
-const seeds = [...suiteBinarySeeds(), ...(await wabtSeeds())];
+const seeds = [...suiteBinarySeeds(), ...(await suiteTextSeeds())];
 console.log(`${seeds.length} seed modules; ${count} variants; PRNG seed ${seed}`);
 const t0 = performance.now();
 const report = fuzzDecoder(seeds, count, seed, (n) => process.stdout.write(`\r${n} variants`));

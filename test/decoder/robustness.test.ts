@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeModule, InstrReader } from '../../src/decoder/index.js';
 import { CompileError } from '../../src/util/errors.js';
 import { fuzzDecoder } from '../../tools/fuzz-decoder-lib.js';
-import { suiteBinarySeeds, wabtSeeds } from '../../tools/fuzz-decoder-seeds.js';
+import { suiteBinarySeeds, suiteTextSeeds } from '../../tools/fuzz-decoder-seeds.js';
 import { func, section, u32, vec, wasm } from './builder.js';
 
 const N = 1_000_000;
@@ -100,7 +100,7 @@ describe('declared counts', () => {
 
 describe('mutation fuzzing', () => {
   it('turns every variant of the suite modules into a Module or a CompileError', async () => {
-    const seeds = [...suiteBinarySeeds(), ...(await wabtSeeds(400))];
+    const seeds = [...suiteBinarySeeds(), ...(await suiteTextSeeds(600))];
     expect(seeds.length).toBeGreaterThan(300);
     const report = fuzzDecoder(seeds, 5000, 20261124);
     expect(report.failures.map((f) => `${f.seedIndex}/${f.variant}: ${String(f.error)}`)).toEqual([]);
