@@ -37,8 +37,13 @@ const CONST_OPS = new Set<number>([
 /** Validates one function body of type `ft` (Validation › Modules › Functions). */
 export function validateFunc(s: FuncState, ft: FuncType, code: Code): void {
   const np = ft.params.length;
-  if (code.numLocals > MAX_LOCALS) throw invalid('too many locals', code.body.offset);
-  const locals: ValType[] = new Array<ValType>(np + code.numLocals);
+  // Count the declared locals ourselves before allocating: the counts come from the binary.
+  let numLocals = 0;
+  for (const d of code.locals) {
+    numLocals += d.count;
+    if (numLocals > MAX_LOCALS) throw invalid('too many locals', code.body.offset);
+  }
+  const locals: ValType[] = new Array<ValType>(np + numLocals);
   for (let i = 0; i < np; i++) locals[i] = ft.params[i]!;
   let k = np;
   for (const d of code.locals) {
