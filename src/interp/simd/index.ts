@@ -50,6 +50,7 @@
  */
 import type { MemoryInst } from '../../core/memory.js';
 import { Op } from '../../syntax/op.js';
+import { Imm, OPCODES, PREFIX_SIMD } from '../../syntax/opcodes.js';
 import { convertUnary } from './convert.js';
 import { floatBinary, floatMadd, floatUnary } from './float.js';
 import { i64Binary, i64Shift, i64Unary } from './i64.js';
@@ -59,6 +60,32 @@ import { loadA, loadB, loadC, storeR } from './lanes.js';
 import { load, loadLane, store, storeLane } from './memory.js';
 import { relaxedDotAdd, widenBinary, widenUnary } from './widen.js';
 import { wordBinary, wordUnary } from './words.js';
+
+/** Which family file implements each SIMD instruction (indexed by subopcode); None = not this entry point. */
+const enum Family { None, Word, Int, Float, I64, Widen, Lane, Convert }
+
+/**
+ * Family of each unary / binary subopcode, found once at load time by asking each family whether
+ * it implements the code (they compute into scratch registers only, so probing is harmless). One
+ * table lookup then replaces a chain of family calls per operation — calls are what cost most
+ * without a JIT — and no second list of opcodes has to be kept in step with the family switches.
+ */
+const UNARY_FAMILY = new Uint8Array(0x200);
+const BINARY_FAMILY = new Uint8Array(0x200);
+{
+  const probe = new Int32Array(8);
+  for (const op of OPCODES) {
+    if (op.code >>> 16 !== PREFIX_SIMD || op.imm !== Imm.None) continue;
+    const sub = op.code & 0x1ff, c = op.code;
+    if (op.sig === 'v>v') {
+      UNARY_FAMILY[sub] = wordUnary(c, probe, 4, 0) ? Family.Word : intUnary(c) ? Family.Int : floatUnary(c) ? Family.Float
+        : widenUnary(c) ? Family.Widen : convertUnary(c) ? Family.Convert : i64Unary(c) ? Family.I64 : Family.None;
+    } else if (op.sig === 'vv>v') {
+      BINARY_FAMILY[sub] = wordBinary(c, probe, 4, 0, 0) ? Family.Word : intBinary(c) ? Family.Int : floatBinary(c) ? Family.Float
+        : i64Binary(c) ? Family.I64 : widenBinary(c) ? Family.Widen : laneBinary(c) ? Family.Lane : Family.None;
+    }
+  }
+}
 
 /** v128.const: copies the 4 words `pool[at..at+3]` to `w[dst..dst+3]`. */
 export function simdConst(w: Int32Array, dst: number, pool: Int32Array, at: number): void {
@@ -80,21 +107,39 @@ export function v128ToWords(bytes: Uint8Array, out: Int32Array, at: number): voi
 
 /** Executes a v128 → v128 instruction: `w[dst..] = op(w[a..])`. */
 export function simdUnary(code: number, w: Int32Array, dst: number, a: number): void {
-  if (wordUnary(code, w, dst, a)) return;
+  const family = UNARY_FAMILY[code & 0x1ff];
+  if (family === Family.Word) {
+    wordUnary(code, w, dst, a);
+    return;
+  }
   loadA(w, a);
-  if (!(intUnary(code) || floatUnary(code) || widenUnary(code) || convertUnary(code) || i64Unary(code))) {
-    throw unknownSimd(code);
+  switch (family) {
+    case Family.Int: intUnary(code); break;
+    case Family.Float: floatUnary(code); break;
+    case Family.Widen: widenUnary(code); break;
+    case Family.Convert: convertUnary(code); break;
+    case Family.I64: i64Unary(code); break;
+    default: throw unknownSimd(code);
   }
   storeR(w, dst);
 }
 
 /** Executes a v128 v128 → v128 instruction (all but shuffle): `w[dst..] = op(w[a..], w[b..])`. */
 export function simdBinary(code: number, w: Int32Array, dst: number, a: number, b: number): void {
-  if (wordBinary(code, w, dst, a, b)) return;
+  const family = BINARY_FAMILY[code & 0x1ff];
+  if (family === Family.Word) {
+    wordBinary(code, w, dst, a, b);
+    return;
+  }
   loadA(w, a);
   loadB(w, b);
-  if (!(intBinary(code) || floatBinary(code) || i64Binary(code) || widenBinary(code) || laneBinary(code))) {
-    throw unknownSimd(code);
+  switch (family) {
+    case Family.Int: intBinary(code); break;
+    case Family.Float: floatBinary(code); break;
+    case Family.I64: i64Binary(code); break;
+    case Family.Widen: widenBinary(code); break;
+    case Family.Lane: laneBinary(code); break;
+    default: throw unknownSimd(code);
   }
   storeR(w, dst);
 }
