@@ -31,6 +31,16 @@ describe('locals', () => {
   });
 });
 
+describe('local declarations', () => {
+  it('refuses more locals than the limit without allocating them', () => {
+    const m = mod({ types: [fn()], funcs: [{ type: 0, body: [] }] });
+    const huge = { ...m, codes: [{ ...m.codes[0]!, locals: [{ count: 0xffffffff, type: I32 }], numLocals: 0 }] };
+    expect(reason(huge)).toBe('too many locals');
+    const ok = { ...m, codes: [{ ...m.codes[0]!, locals: [{ count: 1000, type: I64 }], numLocals: 1000 }] };
+    expect(reason(ok)).toBeNull();
+  });
+});
+
 describe('globals', () => {
   it('refuses unknown and immutable globals', () => {
     expect(reason(body(fn(), [0x23, 0, 0x1a]))).toBe('unknown global 0');
