@@ -3,7 +3,7 @@
  * validator, translator and disassembler share.
  */
 export { decodeModule } from './module.js';
-export type { DecodeOptions } from './sections/limits.js';
+export type { DecodeOptions } from './options.js';
 export { ByteReader } from './reader.js';
 export { InstrReader, CatchKind, type CatchClause } from './instr.js';
 export { readConstExpr } from './const-expr.js';

@@ -26,7 +26,7 @@ import { readExportSection } from './sections/exports.js';
 import { readFunctionSection } from './sections/functions.js';
 import { readGlobalSection } from './sections/globals.js';
 import { readImportSection } from './sections/imports.js';
-import type { DecodeOptions } from './sections/limits.js';
+import type { DecodeOptions } from './options.js';
 import { readMemorySection } from './sections/memories.js';
 import { readNameSection } from './sections/names.js';
 import { readTableSection } from './sections/tables.js';

@@ -11,6 +11,7 @@ import { InstrReader } from '../instr.js';
 import type { ByteReader } from '../reader.js';
 import { readValType } from '../valtype.js';
 
+/** Reads the code section's entries into `out` (bodies as views, not decoded). */
 export function readCodeSection(r: ByteReader, out: Code[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) out.push(readCode(r));

@@ -6,6 +6,7 @@ import type { DataSegment, Expr } from '../../syntax/module.js';
 import { readConstExpr } from '../const-expr.js';
 import type { ByteReader } from '../reader.js';
 
+/** Reads the data section's contents into `out`. */
 export function readDataSection(r: ByteReader, out: DataSegment[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) {

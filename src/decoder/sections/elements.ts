@@ -13,6 +13,7 @@ import { readRefType } from '../valtype.js';
 /** `(ref func)`: the type of segments listing function indices. */
 const REF_FUNC = refType(false, AbsHeap.Func);
 
+/** Reads the element section's contents into `out`. */
 export function readElementSection(r: ByteReader, out: ElemSegment[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) out.push(readElemSegment(r));

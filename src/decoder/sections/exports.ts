@@ -4,6 +4,7 @@ import type { ByteReader } from '../reader.js';
 
 const KINDS = ['func', 'table', 'memory', 'global', 'tag'] as const;
 
+/** Reads the export section's contents into `out`. */
 export function readExportSection(r: ByteReader, out: Export[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) {

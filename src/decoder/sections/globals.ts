@@ -5,6 +5,7 @@ import type { ByteReader } from '../reader.js';
 import { readValType } from '../valtype.js';
 import { readMutability } from './types.js';
 
+/** Reads the global section's contents into `out`. */
 export function readGlobalSection(r: ByteReader, out: Global[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) {

@@ -6,10 +6,12 @@ import type { Import } from '../../syntax/module.js';
 import type { ExternType } from '../../syntax/types.js';
 import type { ByteReader } from '../reader.js';
 import { readValType } from '../valtype.js';
-import { readMemType, readTableType, type DecodeOptions } from './limits.js';
+import type { DecodeOptions } from '../options.js';
+import { readMemType, readTableType } from './limits.js';
 import { readTagType } from './tags.js';
 import { readMutability } from './types.js';
 
+/** Reads the import section's contents into `out`. */
 export function readImportSection(r: ByteReader, out: Import[], options: DecodeOptions): void {
   const n = r.count();
   for (let i = 0; i < n; i++) {

@@ -6,13 +6,8 @@
  */
 import type { AddrType, Limits, MemType, TableType } from '../../syntax/types.js';
 import type { ByteReader } from '../reader.js';
+import type { DecodeOptions } from '../options.js';
 import { readRefType } from '../valtype.js';
-
-/** Options that change what the binary format accepts (proposals beyond WebAssembly 3.0). */
-export interface DecodeOptions {
-  /** Accept memory limits flag bit 3 with a page size exponent (custom-page-sizes proposal). */
-  readonly customPageSizes?: boolean;
-}
 
 const HAS_MAX = 0x01;
 const SHARED = 0x02;

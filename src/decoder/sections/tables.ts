@@ -7,6 +7,7 @@ import { readConstExpr } from '../const-expr.js';
 import type { ByteReader } from '../reader.js';
 import { readTableType } from './limits.js';
 
+/** Reads the table section's contents into `out`. */
 export function readTableSection(r: ByteReader, out: Table[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) {

@@ -12,6 +12,7 @@ export function readTagType(r: ByteReader): TagType {
   return { typeIdx: r.u32() };
 }
 
+/** Reads the tag section's contents into `out`. */
 export function readTagSection(r: ByteReader, out: TagType[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) out.push(readTagType(r));
