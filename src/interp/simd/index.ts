@@ -9,8 +9,9 @@
  * - A destination may alias any operand: every entry point reads all its operands before writing.
  * - No entry point allocates; they work in module-level scratch registers (lanes.ts), so they are
  *   not re-entrant — which nothing needs, since none of them calls back into wasm.
- * - `code` is the instruction's code from the opcode table (`Op.*`, i.e. `0xFD0000 | subopcode`).
- *   Passing a code to the wrong entry point throws a plain Error (a translator bug, not a trap).
+ * - `code` is the instruction's code from the opcode table (`Op.*`, i.e. `0xFD0000 | subopcode`);
+ *   only SIMD codes may be passed (unary/binary dispatch looks at the subopcode alone). Passing a
+ *   SIMD code to the wrong entry point throws a plain Error (a translator bug, not a trap).
  * - Scalars: i32 and f32 operands/results are one word (f32 as its bit pattern); i64 and f64 are
  *   two words (lo, hi) — as `lo, hi` arguments for splat/replace_lane and as `w[dst], w[dst+1]`
  *   for extract_lane's result.
@@ -44,6 +45,11 @@
  *   rounded, then added), relaxed_min/max = min/max, relaxed_laneselect = bitselect,
  *   relaxed_q15mulr_s = q15mulr_sat_s, relaxed dot products treat both operands as signed with
  *   i16 pair sums saturating.
+ *
+ * ## Layout
+ * index.ts dispatches; words.ts has word-at-a-time fast paths for the commonest operations;
+ * lanes.ts the scratch registers; integer.ts, i64.ts, float.ts, widen.ts, convert.ts, lane.ts and
+ * memory.ts one family each.
  *
  * The interpreter's translator, not this module, validates immediates (lane indices < lane count,
  * shuffle indices < 32): out-of-range values here are a translator bug.
