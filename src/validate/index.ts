@@ -4,10 +4,10 @@
  */
 import type { Module } from '../syntax/module.js';
 import type { TypeRegistry } from './canonical.js';
-import { validateModuleWith } from './module.js';
+import { validateModuleWith, type ValidateOptions } from './module.js';
 
 export { TypeRegistry, canonValType } from './canonical.js';
-export { validateModuleWith } from './module.js';
+export { validateModuleWith, type ValidateOptions } from './module.js';
 export type { ModuleContext } from './context.js';
 
 /**
@@ -15,7 +15,8 @@ export type { ModuleContext } from './context.js';
  * reference interpreter's wording; a few binary-format conditions only visible while streaming code
  * (a missing data count section) throw CompileError('malformed', …).
  * @param registry the engine's type registry, to canonicalise into it; a private one if omitted.
+ * @param options rules of earlier spec versions (default: WebAssembly 3.0).
  */
-export function validateModule(m: Module, registry?: TypeRegistry): void {
-  validateModuleWith(m, registry);
+export function validateModule(m: Module, registry?: TypeRegistry, options?: ValidateOptions): void {
+  validateModuleWith(m, registry, options);
 }

@@ -17,13 +17,23 @@ import { ModuleContext } from './context.js';
 import { FuncState, validateConstExpr, validateFunc } from './func.js';
 import { checkMemType, checkTableType, checkTagType, checkTypes } from './types.js';
 
+/** Switches for rules that changed between versions of the spec (WebAssembly 3.0 is the default). */
+export interface ValidateOptions {
+  /** Allow more than one memory and more than one table (multi-memory; default true). */
+  multiMemory?: boolean;
+}
+
 /**
  * Validates `m`, throwing CompileError('invalid', reason, offset) with the reference interpreter's
  * wording at the first rule it breaks. `registry` canonicalises the module's types; pass the engine's
  * to share canonical ids with the runtime, or omit it for a private one.
  * Returns the context, whose `ids` are the canonical type ids of the module's type indices.
  */
-export function validateModuleWith(m: Module, registry: TypeRegistry = new TypeRegistry()): ModuleContext {
+export function validateModuleWith(
+  m: Module,
+  registry: TypeRegistry = new TypeRegistry(),
+  options: ValidateOptions = {},
+): ModuleContext {
   const c = new ModuleContext(m, registry);
   checkTypes(c);
 
@@ -49,6 +59,12 @@ export function validateModuleWith(m: Module, registry: TypeRegistry = new TypeR
   for (const mt of m.memories) {
     checkMemType(mt);
     c.mems.push(mt);
+  }
+
+  if (options.multiMemory === false) {
+    // Before the multi-memory proposal (still how some proposal test suites are written).
+    if (c.tables.length > 1) throw invalid('multiple tables');
+    if (c.mems.length > 1) throw invalid('multiple memories');
   }
 
   const s = new FuncState(c);

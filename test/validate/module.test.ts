@@ -4,6 +4,7 @@ import type { ElemSegment, Module } from '../../src/syntax/module.js';
 import { AbsHeap, EXNREF, EXTERNREF, FUNCREF, I32, I64, refType } from '../../src/syntax/types.js';
 import { body, expr, fn, mem, mod, s, table } from './build.js';
 import { reason } from './helpers.js';
+import { validateModule } from '../../src/validate/index.js';
 
 const I32C = (n: number) => [0x41, ...s(n)];
 
@@ -20,8 +21,11 @@ describe('limits', () => {
     expect(reason(mod({ memories: [mem(2 ** 48 + 1, null, 'i64')] }))).toMatch(/^memory size must be at most/);
     expect(reason(mod({ memories: [mem(1, null, 'i32', true)] }))).toBe('shared memory must have maximum');
     expect(reason(mod({ memories: [{ ...mem(1), pageSizeLog2: 8 }] }))).toBe('invalid custom page size');
-    // Several memories are fine in 3.0.
+    // Several memories are fine in 3.0, unless the multi-memory rules are switched off.
     expect(reason(mod({ memories: [mem(), mem()] }))).toBeNull();
+    expect(() => validateModule(mod({ memories: [mem(), mem()] }), undefined, { multiMemory: false })).toThrow('multiple memories');
+    expect(() => validateModule(mod({ tables: [table(), table()] }), undefined, { multiMemory: false })).toThrow('multiple tables');
+    expect(() => validateModule(mod({ memories: [mem()], tables: [table()] }), undefined, { multiMemory: false })).not.toThrow();
   });
   it('checks table limits by address type', () => {
     const t = (min: number, max: number | null, a: 'i32' | 'i64' = 'i32') => ({ limits: { min, max }, elemType: FUNCREF, addrType: a });
