@@ -40,25 +40,23 @@ export function i64Unary(code: number): boolean {
   return true;
 }
 
-/** R = A shifted by `n` (already reduced modulo 64) for i64x2.shl/shr_s/shr_u. */
+/** R = A shifted by `n` (already reduced modulo 64) for i64x2.shl/shr_s/shr_u; false for other codes. */
 export function i64Shift(code: number, n: number): boolean {
+  if (code !== Op.i64x2_shl && code !== Op.i64x2_shr_s && code !== Op.i64x2_shr_u) return false;
   for (let k = 0; k < 4; k += 2) {
     const lo = aI32[k], hi = aI32[k + 1];
-    if (n === 0) { rI32[k] = lo; rI32[k + 1] = hi; continue; }
-    switch (code) {
-      case Op.i64x2_shl:
-        if (n >= 32) { rI32[k + 1] = lo << (n - 32); rI32[k] = 0; }
-        else { rI32[k + 1] = (hi << n) | (lo >>> (32 - n)); rI32[k] = lo << n; }
-        break;
-      case Op.i64x2_shr_s:
-        if (n >= 32) { rI32[k] = hi >> (n - 32); rI32[k + 1] = hi >> 31; }
-        else { rI32[k] = (lo >>> n) | (hi << (32 - n)); rI32[k + 1] = hi >> n; }
-        break;
-      case Op.i64x2_shr_u:
-        if (n >= 32) { rI32[k] = hi >>> (n - 32); rI32[k + 1] = 0; }
-        else { rI32[k] = (lo >>> n) | (hi << (32 - n)); rI32[k + 1] = hi >>> n; }
-        break;
-      default: return false;
+    if (n === 0) {
+      rI32[k] = lo;
+      rI32[k + 1] = hi;
+    } else if (code === Op.i64x2_shl) {
+      if (n >= 32) { rI32[k + 1] = lo << (n - 32); rI32[k] = 0; }
+      else { rI32[k + 1] = (hi << n) | (lo >>> (32 - n)); rI32[k] = lo << n; }
+    } else if (code === Op.i64x2_shr_s) {
+      if (n >= 32) { rI32[k] = hi >> (n - 32); rI32[k + 1] = hi >> 31; }
+      else { rI32[k] = (lo >>> n) | (hi << (32 - n)); rI32[k + 1] = hi >> n; }
+    } else {
+      if (n >= 32) { rI32[k] = hi >>> (n - 32); rI32[k + 1] = 0; }
+      else { rI32[k] = (lo >>> n) | (hi << (32 - n)); rI32[k + 1] = hi >>> n; }
     }
   }
   return true;
