@@ -102,6 +102,8 @@ export function resolveIndex(cur: Cursor, names: ReadonlyMap<string, number>, wh
       cur.pos++;
       return Number(n);
     }
+    // Not a number: the reference lexer reads words like `0drop` as (unknown) operators.
+    cur.fail(`unknown operator ${t.text}`, t);
   }
   return cur.unexpected(t);
 }

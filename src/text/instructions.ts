@@ -22,6 +22,9 @@ const SELECT_T = OPCODES.find((o) => o.imm === Imm.SelectT)!;
 /** Keywords of structured instructions: never operators on their own in folded form. */
 const STRUCTURED = new Set(['block', 'loop', 'if', 'then', 'else', 'end', 'try', 'try_table', 'do', 'catch', 'catch_all', 'delegate']);
 
+/** Words of function fields: out of place among instructions, not unknown operators. */
+const FIELD_WORDS = new Set(['type', 'param', 'result', 'local', 'export', 'import']);
+
 const enum F { Plain, Block, If, Try, Clause }
 const enum IfState { Cond, AfterThen, AfterElse }
 
@@ -378,7 +381,7 @@ export class InstrParser {
   private u32(): number {
     const t = this.cur.peek();
     const n = t.kind === Tok.Atom ? parseNat(t.text) : null;
-    if (n === null) return this.cur.unexpected(t);
+    if (n === null) return badLiteral(this.cur, t);
     if (n > 0xffffffffn) this.cur.fail('constant out of range', t);
     this.cur.pos++;
     return Number(n);
@@ -399,7 +402,7 @@ export class InstrParser {
     const t = cur.next();
     if (t.kind !== Tok.Atom) cur.unexpected(t);
     const found = STRUCTURED.has(t.text) ? undefined : opByName(t.text);
-    if (found === undefined && STRUCTURED.has(t.text)) return cur.unexpected(t);
+    if (found === undefined && (STRUCTURED.has(t.text) || FIELD_WORDS.has(t.text))) return cur.unexpected(t);
     if (found === undefined) return cur.fail(`unknown operator ${t.text}`, t);
     let op: OpInfo = found;
     const c = this.c;
@@ -423,7 +426,7 @@ export class InstrParser {
       case Imm.BrTable: {
         const xs: number[] = [];
         while (cur.peek().kind === Tok.Id || cur.isNat()) xs.push(this.label());
-        if (xs.length === 0) cur.unexpected();
+        if (xs.length === 0) badLiteral(cur, cur.peek());
         writeOpcode(w, op.code);
         w.u32(xs.length - 1);
         for (const x of xs) w.u32(x);
@@ -511,7 +514,7 @@ export class InstrParser {
         const lanes: number[] = [];
         while (cur.peek().kind === Tok.Atom) {
           if (lanes.length === 16) cur.fail('invalid lane length');
-          lanes.push(this.laneIndex());
+          lanes.push(this.laneIndex(true));
         }
         if (lanes.length !== 16) cur.fail('invalid lane length');
         writeOpcode(w, op.code);
@@ -654,12 +657,14 @@ export class InstrParser {
     w.u64(offset);
   }
 
-  private laneIndex(): number {
+  /** A lane index (u8). Shuffle lanes are i8 literals, so a sign there is a range error. */
+  private laneIndex(shuffle = false): number {
     const cur = this.cur;
     const t = cur.peek();
     const n = t.kind === Tok.Atom ? parseNat(t.text) : null;
     if (n === null) {
-      if (t.kind === Tok.Atom && /^[+-]/.test(t.text) && parseNat(t.text.slice(1)) !== null) cur.fail('i8 constant out of range', t);
+      const signed = t.kind === Tok.Atom && /^[+-]/.test(t.text) && parseNat(t.text.slice(1)) !== null;
+      if ((signed || t.kind === Tok.Atom) && shuffle) cur.fail('i8 constant out of range', t);
       return cur.unexpected(t);
     }
     if (n > 255n) cur.fail('i8 constant out of range', t);
@@ -676,7 +681,7 @@ export class InstrParser {
     const t = cur.next();
     try {
       const b = t.kind === Tok.Atom ? parseF32(t.text) : null;
-      if (b === null) return cur.unexpected(t);
+      if (b === null) return badLiteral(cur, t);
       return b;
     } catch (e) {
       if (e instanceof RangeFailure) cur.fail('constant out of range', t);
@@ -689,13 +694,23 @@ export class InstrParser {
     const t = cur.next();
     try {
       const b = t.kind === Tok.Atom ? parseF64(t.text) : null;
-      if (b === null) return cur.unexpected(t);
+      if (b === null) return badLiteral(cur, t);
       return b;
     } catch (e) {
       if (e instanceof RangeFailure) cur.fail('constant out of range', t);
       throw e;
     }
   }
+}
+
+/**
+ * A token where a literal belongs that is not one. The reference lexer reads text such as `0x` or
+ * `1.e` as no number at all, so the parser reports the word as an unknown operator.
+ */
+export function badLiteral(cur: Cursor, t: Token): never {
+  // NaN classes are result patterns of scripts: a known word, just not here.
+  if (t.kind === Tok.Atom && !/^nan:(canonical|arithmetic)$/.test(t.text)) cur.fail(`unknown operator ${t.text}`, t);
+  return cur.unexpected(t);
 }
 
 function isMemargKey(t: Token): boolean {
@@ -733,7 +748,7 @@ export function intLit(cur: Cursor, bits: number): bigint {
   const t = cur.next();
   try {
     const v = t.kind === Tok.Atom ? parseIntBits(t.text, bits) : null;
-    if (v === null) return cur.unexpected(t);
+    if (v === null) return badLiteral(cur, t);
     return v;
   } catch (e) {
     if (e instanceof RangeFailure) cur.fail('constant out of range', t);
@@ -751,6 +766,10 @@ export function v128Literal(cur: Cursor): Uint8Array {
   const shape = st.kind === Tok.Atom ? SHAPES[st.text] : undefined;
   if (shape === undefined) return cur.unexpected(st);
   const [n, bits] = shape;
+  // The lane count is checked before the lanes' values, as the reference interpreter does.
+  let count = 0;
+  while (cur.peek(count).kind === Tok.Atom) count++;
+  if (count !== n) cur.fail('wrong number of lane literals', cur.peek(Math.min(count, n)));
   const out = new ByteWriter();
   for (let i = 0; i < n; i++) {
     const t = cur.peek();
@@ -759,13 +778,13 @@ export function v128Literal(cur: Cursor): Uint8Array {
       cur.pos++;
       let b: number | null;
       try { b = parseF32(t.text); } catch { cur.fail('constant out of range', t); }
-      if (b === null) cur.unexpected(t);
+      if (b === null) badLiteral(cur, t);
       out.fixed32(b);
     } else if (bits === -64) {
       cur.pos++;
       let b: bigint | null;
       try { b = parseF64(t.text); } catch { cur.fail('constant out of range', t); }
-      if (b === null) cur.unexpected(t);
+      if (b === null) badLiteral(cur, t);
       out.fixed64(b);
     } else {
       const v = intLit(cur, bits);

@@ -56,7 +56,7 @@ export function valType(c: ModuleContext): ValType {
       cur.pos++;
       return refType(true, r);
     }
-    cur.fail('unexpected token');
+    cur.fail(`unknown operator ${t.text}`);
   }
   if (cur.takeField('ref')) {
     const nullable = cur.takeAtom('null');
