@@ -5,9 +5,14 @@
  * validate MB/s when the validator is present, as the median of several runs; host WebAssembly
  * compilation of the same bytes is shown for scale (V8, not used by purewasm itself).
  *
+ * Also reports how fast InstrReader streams the bodies' operators (what the validator and the
+ * translator pay on top of decoding).
+ *
  * Run: `npx tsx bench/decode.ts [MB=12] [runs=7]`.
  */
-import { decodeModule } from '../src/decoder/index.js';
+import { pathToFileURL } from 'node:url';
+import { decodeModule, InstrReader } from '../src/decoder/index.js';
+import type { Module } from '../src/syntax/module.js';
 import { rng } from '../tools/fuzz-decoder-lib.js';
 
 const targetMB = Number(process.argv[2] ?? 12);
@@ -117,7 +122,20 @@ async function main(): Promise<void> {
   const decodeMs = median(Array.from({ length: runs }, () => time(() => decodeModule(bytes))));
   console.log(`decode:            ${(mb / (decodeMs / 1000)).toFixed(0).padStart(6)} MB/s  (median ${decodeMs.toFixed(1)} ms of ${runs})`);
 
-  let validate: ((m: ReturnType<typeof decodeModule>) => void) | null = null;
+  let ops = 0;
+  const stream = (mod: Module) => {
+    ops = 0;
+    for (const c of mod.codes) {
+      const ir = new InstrReader(c.body.bytes, 0, c.body.bytes.length, c.body.offset);
+      while (!ir.atEnd()) { ir.next(); ops++; }
+    }
+  };
+  stream(m);
+  const streamMs = median(Array.from({ length: runs }, () => time(() => stream(m))));
+  console.log(`stream operators:  ${(mb / (streamMs / 1000)).toFixed(0).padStart(6)} MB/s  ` +
+    `(${(ops / streamMs / 1000).toFixed(1)} M operators/s, InstrReader over every body)`);
+
+  let validate: ((m: Module) => void) | null = null;
   try {
     validate = (await import('../src/validate/index.js')).validateModule;
   } catch {
@@ -137,4 +155,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run only as a command, so other scripts can import generateModule.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

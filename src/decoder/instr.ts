@@ -9,10 +9,21 @@
  *   const r = new InstrReader(expr.bytes, 0, expr.bytes.length, expr.offset);
  *   while (!r.atEnd()) { const code = r.next(); ... read r.idx, r.memOffset, ... }
  */
-import { Imm, opByCode, PREFIX_ATOMIC, PREFIX_GC, PREFIX_MISC, PREFIX_SIMD, type OpInfo } from '../syntax/opcodes.js';
+import { Imm, OPCODES, PREFIX_ATOMIC, PREFIX_GC, type OpInfo } from '../syntax/opcodes.js';
 import { BOT, refType, type HeapType, type ValType } from '../syntax/types.js';
 import { ByteReader } from './reader.js';
 import { readHeapType, readValType, valTypeFromByte } from './valtype.js';
+
+/**
+ * Opcode lookup by array index instead of the table's Map: single-byte opcodes by byte, prefixed
+ * ones by `(prefix - 0xFB) << 16 | sub` in a sparse array (a hot path: one lookup per operator).
+ */
+const SINGLE: (OpInfo | undefined)[] = new Array(256).fill(undefined);
+const PREFIXED: (OpInfo | undefined)[][] = [[], [], [], []];
+for (const op of OPCODES) {
+  if (op.code < 0x100) SINGLE[op.code] = op;
+  else PREFIXED[(op.code >>> 16) - PREFIX_GC]![op.code & 0xffff] = op;
+}
 
 /** Kinds of `try_table` catch clauses, as in the binary format. */
 export const enum CatchKind {
@@ -87,11 +98,14 @@ export class InstrReader extends ByteReader {
     const b = this.u8();
     let code = b;
     let sub = -1;
+    let op: OpInfo | undefined;
     if (b >= PREFIX_GC && b <= PREFIX_ATOMIC) {
       sub = this.u32();
-      code = sub > 0xffff ? -1 : (b << 16) | sub;
+      code = (b << 16) | sub;
+      op = sub > 0xffff ? undefined : PREFIXED[b - PREFIX_GC]![sub];
+    } else {
+      op = SINGLE[b];
     }
-    const op = code < 0 ? undefined : opByCode(code);
     if (op === undefined) {
       // The interpreter's wording names the byte (and sub-opcode) in hex: "illegal opcode fc 12".
       const hex = (n: number) => n.toString(16).padStart(2, '0');
