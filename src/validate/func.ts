@@ -41,7 +41,7 @@ export function validateFunc(s: FuncState, ft: FuncType, code: Code): void {
   let numLocals = 0;
   for (const d of code.locals) {
     numLocals += d.count;
-    if (numLocals > MAX_LOCALS) throw invalid('too many locals', code.body.offset);
+    if (numLocals > MAX_LOCALS) throw malformed('too many locals', code.body.offset);
   }
   const locals: ValType[] = new Array<ValType>(np + numLocals);
   for (let i = 0; i < np; i++) locals[i] = ft.params[i]!;
