@@ -9,8 +9,10 @@
  * live in a parallel JS array indexed by the same word offset.
  *
  * Numbering: the numeric instructions and the loads/stores keep their wasm opcode (0x28–0xC4), so
- * `disassemble` and the loop need no mapping table for them; `0xFC xx` instructions become
- * `0x100 + xx`; everything else is the internal ops of `Iop` below (from 0x200).
+ * `disassemble` and the loop need no mapping table for them; the internal control ops take
+ * 0x00–0x27, `0xFC xx` instructions become `MiscBase + xx` (0xC5–0xD6) and the immediate forms
+ * `ImmBase + opcode` (0xD7–0x107). The range is kept dense on purpose: V8 compiles a switch to a
+ * jump table only when its cases span less than about 3× their number.
  *
  * Layouts (in words after the op):
  * - numeric unary:  dst a            numeric binary: dst a b
@@ -24,10 +26,8 @@ import { opName } from '../syntax/opcodes.js';
 
 /** Internal ops that are not a wasm numeric/memory opcode. */
 export const enum Iop {
-  /** Misc (0xFC) instructions: 0x100 + subopcode. */
-  MiscBase = 0x100,
   /** trap */
-  Unreachable = 0x200,
+  Unreachable = 0x00,
   /** target */
   Br,
   /** cond target — jump when cond (i32 word) is non-zero */
@@ -102,14 +102,23 @@ export const enum Iop {
   BrOnNonNull,
   /** sub dst a b c imm0 imm1 imm2 — a SIMD instruction (see interp/simd/) */
   Simd,
+  /** Misc (0xFC) instructions: MiscBase + subopcode. */
+  MiscBase = 0xc5,
+  /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
+  ImmBase = 0x91,
 }
+
+/** First and last internal code of the immediate forms. */
+export const IMM_FIRST = 0xd7;
+export const IMM_LAST = 0x107;
 
 /** Number of operand words after each op (for the disassembler and the translator's checks). */
 export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= 0x28 && op <= 0x3e) return 4;
   if (op >= 0x45 && op <= 0xc4) return NUMERIC_ARITY[op] ?? 2;
   if (op >= Iop.MiscBase && op < Iop.MiscBase + 8) return 2;
-  if (op >= Iop.MiscBase && op < Iop.Unreachable) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
+  if (op >= IMM_FIRST && op <= IMM_LAST) return 3;
+  if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
     case Iop.Br: case Iop.Fuel: case Iop.Trap: case Iop.RefNull: case Iop.RefAsNonNull: return 1;
@@ -156,9 +165,11 @@ const IOP_NAMES: Record<number, string> = {
 
 /** Name of an internal op, for traces. */
 export function iopName(op: number): string {
-  if (op < 0x100) return opName(op);
-  if (op < Iop.Unreachable) return opName(0xfc0000 | (op - Iop.MiscBase));
-  return IOP_NAMES[op] ?? `<iop 0x${op.toString(16)}>`;
+  if (op < 0x28) return IOP_NAMES[op] ?? `<iop 0x${op.toString(16)}>`;
+  if (op < Iop.MiscBase) return opName(op);
+  if (op < IMM_FIRST) return opName(0xfc0000 | (op - Iop.MiscBase));
+  if (op <= IMM_LAST) return `${opName(op - Iop.ImmBase)}_imm`;
+  return `<iop 0x${op.toString(16)}>`;
 }
 
 /** A readable listing of translated code, one op per line: `pc: name operands`. For debugging. */

@@ -312,6 +312,25 @@ export function execute(t: Thread): RunResult {
         case 0x76: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
         case 0x77: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a << b) | (a >>> (32 - (b & 31))); pc += 4; break; }
         case 0x78: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> b) | (a << (32 - (b & 31))); pc += 4; break; }
+        case 0xd7: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
+        case 0xd8: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
+        case 0xd9: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
+        case 0xda: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xdb: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
+        case 0xdc: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xdd: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
+        case 0xde: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xdf: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
+        case 0xe0: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xfb: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
+        case 0xfc: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
+        case 0xfd: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
+        case 0x102: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
+        case 0x103: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
+        case 0x104: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
+        case 0x105: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
+        case 0x106: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
+        case 0x107: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
         case 0x6d: {
           const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!;
           if (b === 0) throw new Trap(TrapCode.IntegerDivideByZero);
@@ -477,52 +496,52 @@ export function execute(t: Thread): RunResult {
         case 0xc3: { const x = (I32[fw + c[pc + 2]!]! << 16) >> 16, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
         case 0xc4: { const x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
         case 0xa8: case 0xa9: case 0xaa: case 0xab: case 0xae: case 0xaf: case 0xb0: case 0xb1: case 0xb2: case 0xb3: case 0xb4: case 0xb5: case 0xb6: case 0xb7: case 0xb8: case 0xb9: case 0xba: case 0xbb:
-        case 0x100: case 0x101: case 0x102: case 0x103: case 0x104: case 0x105: case 0x106: case 0x107:
+        case 0xc5: case 0xc6: case 0xc7: case 0xc8: case 0xc9: case 0xca: case 0xcb: case 0xcc:
           convert(c[pc]!, S, fw + c[pc + 1]!, fw + c[pc + 2]!);
           pc += 3;
           break;
-        case 0x108: case 0x10a: case 0x10c: case 0x10e:
+        case 0xcd: case 0xcf: case 0xd1: case 0xd3:
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 6;
           break;
-        case 0x10b: case 0x10f: case 0x111:
+        case 0xd0: case 0xd4: case 0xd6:
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 5;
           break;
-        case 0x109: case 0x10d:
+        case 0xce: case 0xd2:
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 2;
           break;
-        case 0x110:
+        case 0xd5:
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 3;
           break;
-        case Iop.MemorySize:
+        case 0x21 /* Iop.MemorySize */:
           memorySizeOrGrow(Iop.MemorySize, inst, S, fw, c, pc);
           pc += 3;
           break;
-        case Iop.MemoryGrow:
+        case 0x22 /* Iop.MemoryGrow */:
           memorySizeOrGrow(Iop.MemoryGrow, inst, S, fw, c, pc);
           pc += 4;
           break;
-        case Iop.Unreachable:
+        case 0x0 /* Iop.Unreachable */:
           throw new Trap(TrapCode.Unreachable);
-        case Iop.Br:
+        case 0x1 /* Iop.Br */:
           pc = c[pc + 1]!;
           break;
-        case Iop.BrIf:
+        case 0x2 /* Iop.BrIf */:
           pc = I32[fw + c[pc + 1]!] !== 0 ? c[pc + 2]! : pc + 3;
           break;
-        case Iop.BrUnless:
+        case 0x3 /* Iop.BrUnless */:
           pc = I32[fw + c[pc + 1]!] === 0 ? c[pc + 2]! : pc + 3;
           break;
-        case Iop.BrTable: {
+        case 0x4 /* Iop.BrTable */: {
           const i = I32[fw + c[pc + 1]!]! >>> 0;
           const n = c[pc + 2]!;
           pc = c[pc + 3 + (i < n ? i : n)]!;
           break;
         }
-        case Iop.Move: {
+        case 0x5 /* Iop.Move */: {
           const d = fw + c[pc + 1]!, s = fw + c[pc + 2]!, n = c[pc + 3]!;
           for (let i = 0; i < n; i++) {
             I32[d + i] = I32[s + i]!;
@@ -531,22 +550,22 @@ export function execute(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case Iop.Copy1:
+        case 0x6 /* Iop.Copy1 */:
           I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]!;
           pc += 3;
           break;
-        case Iop.Copy2: {
+        case 0x7 /* Iop.Copy2 */: {
           const d = fw + c[pc + 1]!, s = fw + c[pc + 2]!;
           I32[d] = I32[s]!;
           I32[d + 1] = I32[s + 1]!;
           pc += 3;
           break;
         }
-        case Iop.CopyRef:
+        case 0x8 /* Iop.CopyRef */:
           R[fw + c[pc + 1]!] = R[fw + c[pc + 2]!]!;
           pc += 3;
           break;
-        case Iop.Copy4: {
+        case 0x9 /* Iop.Copy4 */: {
           const d = fw + c[pc + 1]!, s = fw + c[pc + 2]!;
           I32[d] = I32[s]!;
           I32[d + 1] = I32[s + 1]!;
@@ -555,18 +574,18 @@ export function execute(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case Iop.Const32:
+        case 0xa /* Iop.Const32 */:
           I32[fw + c[pc + 1]!] = c[pc + 2]!;
           pc += 3;
           break;
-        case Iop.Const64: {
+        case 0xb /* Iop.Const64 */: {
           const d = fw + c[pc + 1]!;
           I32[d] = c[pc + 2]!;
           I32[d + 1] = c[pc + 3]!;
           pc += 4;
           break;
         }
-        case Iop.Const128: {
+        case 0xc /* Iop.Const128 */: {
           const d = fw + c[pc + 1]!;
           I32[d] = c[pc + 2]!;
           I32[d + 1] = c[pc + 3]!;
@@ -575,33 +594,33 @@ export function execute(t: Thread): RunResult {
           pc += 6;
           break;
         }
-        case Iop.RefNull:
+        case 0xd /* Iop.RefNull */:
           R[fw + c[pc + 1]!] = null;
           pc += 2;
           break;
-        case Iop.RefFunc:
+        case 0xe /* Iop.RefFunc */:
           R[fw + c[pc + 1]!] = inst.funcs[c[pc + 2]!]!;
           pc += 3;
           break;
-        case Iop.RefIsNull:
+        case 0xf /* Iop.RefIsNull */:
           I32[fw + c[pc + 1]!] = R[fw + c[pc + 2]!] === null ? 1 : 0;
           pc += 3;
           break;
-        case Iop.RefEq:
+        case 0x10 /* Iop.RefEq */:
           I32[fw + c[pc + 1]!] = R[fw + c[pc + 2]!] === R[fw + c[pc + 3]!] ? 1 : 0;
           pc += 4;
           break;
-        case Iop.RefAsNonNull:
+        case 0x11 /* Iop.RefAsNonNull */:
           if (R[fw + c[pc + 1]!] === null) throw new Trap(TrapCode.NullReference);
           pc += 2;
           break;
-        case Iop.BrOnNull:
+        case 0x23 /* Iop.BrOnNull */:
           pc = R[fw + c[pc + 1]!] === null ? c[pc + 2]! : pc + 3;
           break;
-        case Iop.BrOnNonNull:
+        case 0x24 /* Iop.BrOnNonNull */:
           pc = R[fw + c[pc + 1]!] !== null ? c[pc + 2]! : pc + 3;
           break;
-        case Iop.Select: {
+        case 0x12 /* Iop.Select */: {
           if (I32[fw + c[pc + 3]!] === 0) {
             const d = fw + c[pc + 1]!, s = fw + c[pc + 2]!, n = c[pc + 4]!;
             for (let i = 0; i < n; i++) {
@@ -612,19 +631,19 @@ export function execute(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case Iop.GlobalGet: {
+        case 0x13 /* Iop.GlobalGet */: {
           const g = inst.globals[c[pc + 2]!]!;
           writeVal(S, fw + c[pc + 1]!, g.type.type, g.value);
           pc += 3;
           break;
         }
-        case Iop.GlobalSet: {
+        case 0x14 /* Iop.GlobalSet */: {
           const g = inst.globals[c[pc + 1]!]!;
           g.value = readVal(S, fw + c[pc + 2]!, g.type.type);
           pc += 3;
           break;
         }
-        case Iop.TableGet: {
+        case 0x1f /* Iop.TableGet */: {
           const els = inst.tables[c[pc + 2]!]!.elements;
           const i = I32[fw + c[pc + 3]!]! >>> 0;
           if (i >= els.length) throw new Trap(TrapCode.TableOutOfBounds);
@@ -632,7 +651,7 @@ export function execute(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case Iop.TableSet: {
+        case 0x20 /* Iop.TableSet */: {
           const els = inst.tables[c[pc + 1]!]!.elements;
           const i = I32[fw + c[pc + 2]!]! >>> 0;
           if (i >= els.length) throw new Trap(TrapCode.TableOutOfBounds);
@@ -640,16 +659,16 @@ export function execute(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case Iop.Addr64:
+        case 0x1d /* Iop.Addr64 */:
           if (I32[fw + c[pc + 1]! + 1] !== 0) {
             const code = c[pc + 2]!;
             throw code === TrapCode.UninitializedElement ? new Trap(TrapCode.TableOutOfBounds, 'undefined element') : new Trap(code);
           }
           pc += 3;
           break;
-        case Iop.Trap:
+        case 0x1e /* Iop.Trap */:
           throw new Trap(c[pc + 1]!);
-        case Iop.Fuel: {
+        case 0x1c /* Iop.Fuel */: {
           const n = c[pc + 1]!;
           if (t.fuel < n) {
             t.func = fn;
@@ -661,13 +680,13 @@ export function execute(t: Thread): RunResult {
           pc += 2;
           break;
         }
-        case Iop.Simd:
+        case 0x25 /* Iop.Simd */:
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
           break;
-        case Iop.Return:
-        case Iop.Call: case Iop.CallIndirect: case Iop.CallRef:
-        case Iop.ReturnCall: case Iop.ReturnCallIndirect: case Iop.ReturnCallRef: {
+        case 0x1b /* Iop.Return */:
+        case 0x15 /* Iop.Call */: case 0x16 /* Iop.CallIndirect */: case 0x17 /* Iop.CallRef */:
+        case 0x18 /* Iop.ReturnCall */: case 0x19 /* Iop.ReturnCallIndirect */: case 0x1a /* Iop.ReturnCallRef */: {
           t.func = fn;
           t.pc = pc;
           t.fw = fw;

@@ -103,7 +103,7 @@ export function bigToF32(v: bigint): number {
 
 /**
  * Conversions 0xA7–0xBF (except the reinterpretations and wrap/extend, which the loop does on
- * words) and the saturating truncations (0x100–0x107 internal): `dst`/`src` are absolute words.
+ * words) and the saturating truncations (internal MiscBase + 0–7): `dst`/`src` are absolute words.
  */
 export function convert(op: number, s: StackViews, dst: number, src: number): void {
   const d2 = dst >> 1, s2 = src >> 1;
@@ -126,14 +126,14 @@ export function convert(op: number, s: StackViews, dst: number, src: number): vo
     case 0xb9: s.f64[d2] = Number(s.i64[s2]!); return;
     case 0xba: s.f64[d2] = Number(s.u64[s2]!); return;
     case 0xbb: s.f64[d2] = s.f32[src]!; return;
-    case 0x100: s.i32[dst] = truncSatI32S(s.f32[src]!); return;
-    case 0x101: s.i32[dst] = truncSatI32U(s.f32[src]!); return;
-    case 0x102: s.i32[dst] = truncSatI32S(s.f64[s2]!); return;
-    case 0x103: s.i32[dst] = truncSatI32U(s.f64[s2]!); return;
-    case 0x104: s.i64[d2] = truncSatI64S(s.f32[src]!); return;
-    case 0x105: s.u64[d2] = truncSatI64U(s.f32[src]!); return;
-    case 0x106: s.i64[d2] = truncSatI64S(s.f64[s2]!); return;
-    case 0x107: s.u64[d2] = truncSatI64U(s.f64[s2]!); return;
+    case 0xc5: s.i32[dst] = truncSatI32S(s.f32[src]!); return;
+    case 0xc6: s.i32[dst] = truncSatI32U(s.f32[src]!); return;
+    case 0xc7: s.i32[dst] = truncSatI32S(s.f64[s2]!); return;
+    case 0xc8: s.i32[dst] = truncSatI32U(s.f64[s2]!); return;
+    case 0xc9: s.i64[d2] = truncSatI64S(s.f32[src]!); return;
+    case 0xca: s.u64[d2] = truncSatI64U(s.f32[src]!); return;
+    case 0xcb: s.i64[d2] = truncSatI64S(s.f64[s2]!); return;
+    case 0xcc: s.u64[d2] = truncSatI64U(s.f64[s2]!); return;
   }
   throw new Error(`convert: not a conversion op 0x${op.toString(16)}`);
 }

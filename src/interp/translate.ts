@@ -11,6 +11,14 @@
  * What it does not do: validate. Invalid input is a bug in the caller; the translator asserts
  * only what it needs to avoid reading past its arrays.
  *
+ * Operand folding: `local.get` and constants emit nothing at first; the operand-stack entry
+ * remembers where its value can be read (the local's word) or what it is (a constant), and the
+ * consuming op reads the local directly or uses an immediate form (`ImmBase + opcode`). A pending
+ * entry is *materialized* (copied to its reserved stack word) when its local is about to be
+ * written, and before any control instruction or call, so that every path into a label sees
+ * the same stack layout. `local.set`/`local.tee` right after the op producing the value retarget
+ * that op's destination to the local instead of copying.
+ *
  * Fuel: with `fuel` on, each straight-line segment (from a label to the next) starts with a
  * `Fuel n` op where n is the number of wasm instructions in the segment; see thread.ts.
  */
@@ -76,6 +84,17 @@ interface Ctrl {
   elseFixup: number;
 }
 
+/** Control instructions and calls: pending operands are materialized before them. */
+const MATERIALIZING = new Set<number>([
+  0x02, 0x03, 0x04, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x1b, 0x1c,
+  0xd4, 0xd5, 0xd6,
+]);
+
+/** i32 binary ops with an immediate form (`ImmBase + opcode`: dst a imm) for a constant right operand. */
+export const IMM_FORMS = new Set<number>([
+  0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f, 0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76,
+]);
+
 const SIG_TYPES: Record<string, ValType> = { i: I32, I: I64, f: F32, F: F64, v: V128 };
 
 /** Parsed `sig` strings of the opcode table: params and results as value types ('a' left as BOT). */
@@ -110,7 +129,15 @@ class Translator {
   private code: number[] = [];
   private src: number[] = [];
   private types: ValType[] = [];
+  /** Reserved stack word of each entry. */
   private words: number[] = [];
+  /** Where each entry is read from: its own word, a local's word, or -1 for a pending constant. */
+  private srcs: number[] = [];
+  /** Pending constants: low and high words (high unused for 32-bit values). */
+  private constLo: number[] = [];
+  private constHi: number[] = [];
+  /** Position of the destination operand of the op just emitted (for local.set fusion), or -1. */
+  private lastDst = -1;
   private top = 0;
   private maxTop = 0;
   private ctrl: Ctrl[] = [];
@@ -184,26 +211,78 @@ class Translator {
 
   private emit(op: number, ...args: number[]): number {
     const at = this.code.length;
+    this.lastDst = -1;
     this.src.push(at, this.r.opOffset);
     this.code.push(op, ...args);
     return at;
   }
 
-  private push(t: ValType): number {
+  private push(t: ValType, src = -2, lo = 0, hi = 0): number {
     const w = this.top;
     this.types.push(t);
     this.words.push(w);
+    this.srcs.push(src === -2 ? w : src);
+    this.constLo.push(lo);
+    this.constHi.push(hi);
     this.top += valWords(t);
     if (this.top > this.maxTop) this.maxTop = this.top;
     return w;
   }
 
+  /** Pops the top entry; returns the word to read it from (materializing a pending constant). */
   private pop(): number {
+    const i = this.types.length - 1;
+    if (i < 0) throw new Error('translate: operand stack underflow (module not validated?)');
+    if (this.srcs[i] === -1) this.materialize(i);
+    const src = this.srcs[i]!;
     this.types.pop();
-    const w = this.words.pop();
-    if (w === undefined) throw new Error('translate: operand stack underflow (module not validated?)');
-    this.top = w;
-    return w;
+    this.srcs.pop();
+    this.constLo.pop();
+    this.constHi.pop();
+    this.top = this.words.pop()!;
+    return src;
+  }
+
+  /** Drops the top entry without materializing it. */
+  private discard(): void {
+    this.types.pop();
+    this.srcs.pop();
+    this.constLo.pop();
+    this.constHi.pop();
+    this.top = this.words.pop()!;
+  }
+
+  /** Copies pending entry `i` to its reserved word. */
+  private materialize(i: number): void {
+    const src = this.srcs[i]!, w = this.words[i]!, t = this.types[i]!;
+    if (src === w) return;
+    if (src === -1) {
+      if (t === I32 || t === F32) this.emit(Iop.Const32, w, this.constLo[i]!);
+      else this.emit(Iop.Const64, w, this.constLo[i]!, this.constHi[i]!);
+    } else {
+      this.emit(copyOp(t), w, src);
+    }
+    this.srcs[i] = w;
+  }
+
+  /** Materializes every pending entry (before control instructions and calls). */
+  private materializeAll(): void {
+    for (let i = 0; i < this.types.length; i++) this.materialize(i);
+  }
+
+  /** Materializes pending reads of the local at word `lw` among entries below `limit`. */
+  private materializeLocal(lw: number, limit: number): boolean {
+    let any = false;
+    for (let i = 0; i < limit; i++) {
+      if (this.srcs[i] === lw) { this.materialize(i); any = true; }
+    }
+    return any;
+  }
+
+  /** True when the top entry is a pending i32 constant. */
+  private topIsConst32(): boolean {
+    const i = this.types.length - 1;
+    return i >= 0 && this.srcs[i] === -1 && this.types[i] === I32;
   }
 
   private topType(depth = 0): ValType {
@@ -214,7 +293,11 @@ class Translator {
   private resetTo(height: number, word: number): void {
     this.types.length = height;
     this.words.length = height;
+    this.srcs.length = height;
+    this.constLo.length = height;
+    this.constHi.length = height;
     this.top = word;
+    this.lastDst = -1;
   }
 
   private startSegment(): void {
@@ -281,6 +364,7 @@ class Translator {
     const c = this.ctrl[this.ctrl.length - 1]!;
     // Reachable end of the then-branch: jump over the else-branch.
     if (!this.wasDead) {
+      this.materializeAll();
       const at = this.emit(Iop.Br, -1);
       c.fixups.push(at + 1);
     }
@@ -296,6 +380,7 @@ class Translator {
     const c = this.ctrl.pop()!;
     const dead = this.wasDead;
     this.wasDead = false;
+    if (!dead) this.materializeAll();
     if (c.kind === Kind.Func) {
       // Reachable fall-through off the end returns; a dead end needs nothing.
       if (!dead) this.branch(c);
@@ -311,6 +396,7 @@ class Translator {
   /** Translates one reachable operator; returns true when what follows is unreachable. */
   private step(code: number): boolean {
     const r = this.r;
+    if (MATERIALIZING.has(code)) this.materializeAll();
     switch (code) {
       case 0x00: this.emit(Iop.Unreachable); return true;
       case 0x01: return false;
@@ -394,7 +480,7 @@ class Translator {
         for (const t of ft.results) this.push(t);
         return false;
       }
-      case 0x1a: this.pop(); return false;
+      case 0x1a: this.discard(); return false;
       case 0x1b: case 0x1c: {
         const cond = this.pop();
         const t = this.topType();
@@ -406,22 +492,14 @@ class Translator {
       }
       case 0x20: {
         const t = this.localType[r.idx]!;
-        this.emit(copyOp(t), this.push(t), this.localWord[r.idx]!);
+        this.push(t, this.localWord[r.idx]!);
         return false;
       }
-      case 0x21: {
-        const t = this.localType[r.idx]!;
-        this.emit(copyOp(t), this.localWord[r.idx]!, this.pop());
-        return false;
-      }
-      case 0x22: {
-        const t = this.localType[r.idx]!;
-        this.emit(copyOp(t), this.localWord[r.idx]!, this.words[this.words.length - 1]!);
-        return false;
-      }
+      case 0x21: case 0x22: this.localSet(r.idx, code === 0x22); return false;
       case 0x23: {
         const t = this.inst.globals[r.idx]!.type.type;
         this.emit(Iop.GlobalGet, this.push(t), r.idx);
+        this.lastDst = this.code.length - 2;
         return false;
       }
       case 0x24: this.emit(Iop.GlobalSet, r.idx, this.pop()); return false;
@@ -447,14 +525,14 @@ class Translator {
         this.emit(Iop.MemoryGrow, this.push(t), r.idx, delta);
         return false;
       }
-      case 0x41: this.emit(Iop.Const32, this.push(I32), r.i32); return false;
+      case 0x41: this.push(I32, -1, r.i32); return false;
       case 0x42: {
         const v = BigInt.asUintN(64, r.i64);
-        this.emit(Iop.Const64, this.push(I64), Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
+        this.push(I64, -1, Number(v & 0xffffffffn) | 0, Number(v >> 32n) | 0);
         return false;
       }
-      case 0x43: this.emit(Iop.Const32, this.push(F32), r.f32Bits); return false;
-      case 0x44: this.emit(Iop.Const64, this.push(F64), r.f64Lo, r.f64Hi); return false;
+      case 0x43: this.push(F32, -1, r.f32Bits); return false;
+      case 0x44: this.push(F64, -1, r.f64Lo, r.f64Hi); return false;
       case 0xd0: this.emit(Iop.RefNull, this.push(refType(true, r.heapType))); return false;
       case 0xd1: { const a = this.pop(); this.emit(Iop.RefIsNull, this.push(I32), a); return false; }
       case 0xd2: {
@@ -531,12 +609,44 @@ class Translator {
 
   /** Generic fixed-signature op: pops params, pushes results, emits `[iop, results..., params...]`. */
   private numeric(code: number, iop: number): void {
+    if (iop === code && IMM_FORMS.has(code) && this.topIsConst32()) {
+      const v = this.constLo[this.constLo.length - 1]!;
+      this.discard();
+      const a = this.pop();
+      const at = this.emit(Iop.ImmBase + code, this.push(I32), a, v);
+      this.lastDst = at + 1;
+      return;
+    }
     const s = sigOf(code);
     const ins: number[] = new Array<number>(s.params.length);
     for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
     const outs: number[] = [];
     for (const t of s.results) outs.push(this.push(t));
-    this.emit(iop, ...outs, ...ins);
+    const at = this.emit(iop, ...outs, ...ins);
+    if (outs.length === 1) this.lastDst = at + 1;
+  }
+
+  /**
+   * local.set / local.tee: pending reads of the local are materialized first; a value just
+   * produced by the previous op is written straight into the local by retargeting that op.
+   */
+  private localSet(x: number, tee: boolean): void {
+    const t = this.localType[x]!;
+    const lw = this.localWord[x]!;
+    const i = this.types.length - 1;
+    const hadReads = this.materializeLocal(lw, i);
+    const src = this.srcs[i]!, w = this.words[i]!;
+    if (!hadReads && src === w && this.lastDst >= 0 && this.code[this.lastDst] === w) {
+      this.code[this.lastDst] = lw;
+    } else if (src === -1) {
+      if (t === I32 || t === F32) this.emit(Iop.Const32, lw, this.constLo[i]!);
+      else this.emit(Iop.Const64, lw, this.constLo[i]!, this.constHi[i]!);
+    } else if (src !== lw) {
+      this.emit(copyOp(t), lw, src);
+    }
+    this.lastDst = -1;
+    if (tee) this.srcs[i] = lw;
+    else this.pop();
   }
 
   private memoryAccess(code: number): void {
@@ -553,7 +663,7 @@ class Translator {
       return;
     }
     if (isStore) this.emit(code, addr, value, r.memOffset | 0, mem);
-    else this.emit(code, dst, addr, r.memOffset | 0, mem);
+    else this.lastDst = this.emit(code, dst, addr, r.memOffset | 0, mem) + 1;
   }
 
   private misc(sub: number): boolean {
