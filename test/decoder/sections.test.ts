@@ -306,3 +306,30 @@ describe('custom and name sections', () => {
     expect(m.customs.length).toBe(1);
   });
 });
+
+describe('error offsets', () => {
+  function offsetOf(bytes: Uint8Array): number {
+    try {
+      decodeModule(bytes);
+    } catch (e) {
+      if (e instanceof CompileError) return e.offset;
+      throw e;
+    }
+    throw new Error('decoded without error');
+  }
+  it('points at the byte where the problem is', () => {
+    // Header is 8 bytes; the section id byte follows.
+    expect(offsetOf(wasm(section(14, [])))).toBe(8);
+    // type section: id, size, count, then the bad type constructor at 11.
+    expect(offsetOf(wasm(typeSec([0x5d])))).toBe(11);
+    // An illegal opcode inside a constant expression: id, size, count, type, mut, opcode at 13.
+    expect(offsetOf(wasm(section(6, vec([[0x7f, 0, 0x27, END]]))))).toBe(13);
+    expect(offsetOf(Uint8Array.from([0, 0x61, 0x73, 0x6d, 2, 0, 0, 0]))).toBe(4);
+  });
+  it('counts offsets from the start of the given bytes, even in a larger buffer', () => {
+    const inner = wasm(typeSec([0x5d]));
+    const outer = new Uint8Array(inner.length + 100);
+    outer.set(inner, 50);
+    expect(offsetOf(outer.subarray(50, 50 + inner.length))).toBe(11);
+  });
+});
