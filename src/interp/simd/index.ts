@@ -65,7 +65,7 @@ import { bitselect, extractLane, intShift, laneBinary, laneTest, replaceLane, sh
 import { loadA, loadB, loadC, storeR } from './lanes.js';
 import { load, loadLane, store, storeLane } from './memory.js';
 import { relaxedDotAdd, widenBinary, widenUnary } from './widen.js';
-import { wordBinary, wordUnary } from './words.js';
+import { bitmask8, wordBinary, wordUnary } from './words.js';
 
 /** Which family file implements each SIMD instruction (indexed by subopcode); None = not this entry point. */
 const enum Family { None, Word, Int, Float, I64, Widen, Lane, Convert }
@@ -184,6 +184,11 @@ export function simdShift(code: number, w: Int32Array, dst: number, a: number, c
 
 /** any_true / all_true / bitmask of the v128 at `a`, as an i32. */
 export function simdTest(code: number, w: Int32Array, a: number): number {
+  // The two tests string and search loops run most, straight on the words.
+  if (code === Op.v128_any_true) return (w[a] | w[a + 1] | w[a + 2] | w[a + 3]) !== 0 ? 1 : 0;
+  if (code === Op.i8x16_bitmask) {
+    return bitmask8(w[a]) | (bitmask8(w[a + 1]) << 4) | (bitmask8(w[a + 2]) << 8) | (bitmask8(w[a + 3]) << 12);
+  }
   loadA(w, a);
   return laneTest(code);
 }
