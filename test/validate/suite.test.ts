@@ -1,6 +1,7 @@
 /**
  * The spec suite through decode + validate: every `assert_invalid` must be refused with a reason
- * starting with the expected message, and every module command (plain or `definition`) must pass.
+ * starting with the expected message, and every module command (plain or `definition`) must pass,
+ * with a private type registry and with one shared by the whole run (as an engine shares it).
  * One test per .wast file; per-file counts go to the console. Cases this validator cannot judge
  * are listed in SKIPS with the reason (files whose text the parser does not read yet are counted as
  * "unparsed", not failed, so this test follows the parser's progress without editing).
@@ -12,7 +13,7 @@ import { decodeModule } from '../../src/decoder/index.js';
 import type { Module } from '../../src/syntax/module.js';
 import { parseWast, parseWat, type WastCommand, type WastModule } from '../../src/text/index.js';
 import { CompileError } from '../../src/util/errors.js';
-import { validateModule, type ValidateOptions } from '../../src/validate/index.js';
+import { TypeRegistry, validateModule, type ValidateOptions } from '../../src/validate/index.js';
 
 const SUITE = process.env.WASM_TESTSUITE ?? '/work/shared/wasm-testsuite';
 
@@ -59,6 +60,18 @@ function load(wm: WastModule): Module | string {
   }
 }
 
+const shared = new TypeRegistry();
+
+function verdict(m: Module, registry: TypeRegistry, file: string): CompileError | null {
+  try {
+    validateModule(m, registry, optionsFor(file));
+    return null;
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    return e;
+  }
+}
+
 function flatten(cmds: WastCommand[]): WastCommand[] {
   const out: WastCommand[] = [];
   for (const c of cmds) {
@@ -92,12 +105,11 @@ describe('spec suite: decode + validate', () => {
           notHandled.push(`${where}: ${m}`);
           continue;
         }
-        let error: CompileError | null = null;
-        try {
-          validateModule(m, undefined, optionsFor(file));
-        } catch (e) {
-          if (!(e instanceof CompileError)) throw e;
-          error = e;
+        const error = verdict(m, new TypeRegistry(), file);
+        // One registry shared by the whole suite, as an engine shares it: same verdict required.
+        const sharedError = verdict(m, shared, file);
+        if (sharedError?.reason !== error?.reason) {
+          failures.push(`${where}: shared registry gives "${sharedError?.reason}", private "${error?.reason}"`);
         }
         if (c.kind === 'module') {
           if (error === null) counts.valid++;
