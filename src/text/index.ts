@@ -4,7 +4,7 @@
  */
 import type { Module } from '../syntax/module.js';
 import { Cursor } from './cursor.js';
-import { lex } from './lexer.js';
+import { lex, Tok } from './lexer.js';
 import { moduleFields } from './module.js';
 
 export { parseWast } from './wast.js';
@@ -28,9 +28,6 @@ export function parseWat(text: string): Module {
   } else {
     m = moduleFields(cur, customs);
   }
-  if (cur.peek().kind !== 6 /* Tok.Eof */) cur.unexpected();
-  for (const a of customs) {
-    if (a.at === 0 || a.at === tokens.length) continue;
-  }
+  if (cur.peek().kind !== Tok.Eof) cur.unexpected();
   return m;
 }
