@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { F32, F64, I32, I64 } from '../../src/syntax/types.js';
 import { body, fn, s, vt } from './build.js';
 import { reason } from './helpers.js';
+import { CompileError } from '../../src/util/errors.js';
+import { validateModule } from '../../src/validate/index.js';
 
 const I32C = (n: number) => [0x41, ...s(n)];
 const END = 0x0b;
@@ -80,6 +82,22 @@ describe('calls and select', () => {
     expect(reason(body(fn([], [I64]), [0x42, 1, I32C(2), I32C(0), 0x1b]))).toMatch(/^type mismatch/);
     expect(reason(body(fn(), [I32C(1), I32C(2), I32C(0), 0x1c, 0, 0x1a]))).toBe('invalid result arity');
     expect(reason(body(fn(), [0xd0, 0x70, 0xd0, 0x70, I32C(0), 0x1b, 0x1a]))).toMatch(/^type mismatch/);
+  });
+});
+
+describe('error offsets', () => {
+  it('point at the instruction that breaks the rule', () => {
+    // nop nop i64.const 0 i32.eqz: the mismatch is found at i32.eqz, byte 4 of the body.
+    const m = body(fn(), [0x01, 0x01, 0x42, 0, 0x45, 0x1a]);
+    const shifted = { ...m, codes: [{ ...m.codes[0]!, body: { ...m.codes[0]!.body, offset: 100 } }] };
+    try {
+      validateModule(shifted);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CompileError);
+      expect((e as CompileError).kind).toBe('invalid');
+      expect((e as CompileError).offset).toBe(104);
+    }
   });
 });
 
