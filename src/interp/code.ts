@@ -10,8 +10,8 @@
  *
  * Numbering: the numeric instructions and the loads/stores keep their wasm opcode (0x28–0xC4), so
  * `disassemble` and the loop need no mapping table for them; the internal control ops take
- * 0x00–0x27, `0xFC xx` instructions become `MiscBase + xx` (0xC5–0xD6) and the immediate forms
- * `ImmBase + opcode` (0xD7–0x107). The range is kept dense on purpose: V8 compiles a switch to a
+ * 0x00–0x27, `0xFC xx` instructions become `MiscBase + xx` (0xC5–0xDB) and the immediate forms
+ * `ImmBase + opcode` (0xDC–0x10C). The range is kept dense on purpose: V8 compiles a switch to a
  * jump table only when its cases span less than about 3× their number.
  *
  * Layouts (in words after the op):
@@ -105,12 +105,12 @@ export const enum Iop {
   /** Misc (0xFC) instructions: MiscBase + subopcode. */
   MiscBase = 0xc5,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
-  ImmBase = 0x91,
+  ImmBase = 0x96,
 }
 
 /** First and last internal code of the immediate forms. */
-export const IMM_FIRST = 0xd7;
-export const IMM_LAST = 0x107;
+export const IMM_FIRST = 0xdc;
+export const IMM_LAST = 0x10c;
 
 /** Number of operand words after each op (for the disassembler and the translator's checks). */
 export function operandCount(op: number, code: Int32Array, pc: number): number {
@@ -146,6 +146,7 @@ for (let op = 0xa7; op <= 0xc4; op++) NUMERIC_ARITY[op] = 2;
 /** Operand words of the 0xFC bulk ops (index = subopcode); see bulk.ts for their meaning. */
 const MISC_ARITY: Record<number, number> = {
   0x08: 5, 0x09: 1, 0x0a: 5, 0x0b: 4, 0x0c: 5, 0x0d: 1, 0x0e: 5, 0x0f: 4, 0x10: 2, 0x11: 4,
+  0x13: 6, 0x14: 6, 0x15: 4, 0x16: 4,
 };
 
 const IOP_NAMES: Record<number, string> = {

@@ -22,7 +22,7 @@ import { Trap, TrapCode } from '../util/errors.js';
 import { bulkOp, memorySizeOrGrow } from './bulk.js';
 import { callOp } from './calls.js';
 import { Iop } from './code.js';
-import { convert, ctz32, nearest, popcnt32 } from './numeric.js';
+import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
 import { execSimd } from './exec-simd.js';
 import { returnFrom, RunResult, type Thread } from './thread.js';
 import type { CompiledFunc } from './translate.js';
@@ -312,25 +312,25 @@ export function execute(t: Thread): RunResult {
         case 0x76: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
         case 0x77: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a << b) | (a >>> (32 - (b & 31))); pc += 4; break; }
         case 0x78: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> b) | (a << (32 - (b & 31))); pc += 4; break; }
-        case 0xd7: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
-        case 0xd8: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
-        case 0xd9: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
-        case 0xda: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xdb: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
-        case 0xdc: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xdd: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
-        case 0xde: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xdf: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
-        case 0xe0: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xfb: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
-        case 0xfc: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
-        case 0xfd: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
-        case 0x102: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
-        case 0x103: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
-        case 0x104: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
-        case 0x105: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
-        case 0x106: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
-        case 0x107: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
+        case 0xdc: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
+        case 0xdd: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
+        case 0xde: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
+        case 0xdf: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xe0: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
+        case 0xe1: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xe2: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
+        case 0xe3: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xe4: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
+        case 0xe5: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0x100: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
+        case 0x101: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
+        case 0x102: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
+        case 0x107: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
+        case 0x108: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
+        case 0x109: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
+        case 0x10a: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
+        case 0x10b: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
+        case 0x10c: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
         case 0x6d: {
           const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!;
           if (b === 0) throw new Trap(TrapCode.IntegerDivideByZero);
@@ -515,6 +515,14 @@ export function execute(t: Thread): RunResult {
         case 0xd5:
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 3;
+          break;
+        case 0xd8: case 0xd9:
+          wideArith(c[pc]!, S, fw, c, pc);
+          pc += 7;
+          break;
+        case 0xda: case 0xdb:
+          wideArith(c[pc]!, S, fw, c, pc);
+          pc += 5;
           break;
         case 0x21 /* Iop.MemorySize */:
           memorySizeOrGrow(Iop.MemorySize, inst, S, fw, c, pc);

@@ -151,3 +151,24 @@ export function popcnt32(x: number): number {
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
   return Math.imul(x, 0x01010101) >>> 24;
 }
+
+const M64 = 0xffffffffffffffffn;
+
+/**
+ * Wide arithmetic (internal MiscBase + 0x13–0x16): i64.add128 / i64.sub128 (dstLo dstHi aLo aHi
+ * bLo bHi) and i64.mul_wide_s / i64.mul_wide_u (dstLo dstHi a b); operands are frame words.
+ */
+export function wideArith(op: number, s: StackViews, fw: number, c: Int32Array, pc: number): void {
+  const u = (k: number): bigint => s.u64[(fw + c[pc + k]!) >> 1]!;
+  let r: bigint;
+  switch (op - 0xc5) {
+    case 0x13: r = (u(3) | (u(4) << 64n)) + (u(5) | (u(6) << 64n)); break;
+    case 0x14: r = (u(3) | (u(4) << 64n)) - (u(5) | (u(6) << 64n)); break;
+    case 0x15: r = BigInt.asIntN(64, u(3)) * BigInt.asIntN(64, u(4)); break;
+    case 0x16: r = u(3) * u(4); break;
+    default: throw new Error(`wideArith: not a wide op 0x${op.toString(16)}`);
+  }
+  const lo = r & M64, hi = (r >> 64n) & M64;
+  s.u64[(fw + c[pc + 1]!) >> 1] = lo;
+  s.u64[(fw + c[pc + 2]!) >> 1] = hi;
+}

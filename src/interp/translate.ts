@@ -669,7 +669,7 @@ class Translator {
   private misc(sub: number): boolean {
     const r = this.r;
     const base = Iop.MiscBase + sub;
-    if (sub <= 7) { this.numeric(0xfc0000 | sub, base); return false; }
+    if (sub <= 7 || (sub >= 0x13 && sub <= 0x16)) { this.numeric(0xfc0000 | sub, base); return false; }
     switch (sub) {
       case 0x08: { const n = this.pop(), s = this.pop(), d = this.pop(); this.emit(base, r.idx, r.idx2, d, s, n); return false; }
       case 0x09: case 0x0d: this.emit(base, r.idx); return false;

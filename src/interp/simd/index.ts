@@ -65,7 +65,7 @@ import { bitselect, extractLane, intShift, laneBinary, laneTest, replaceLane, sh
 import { loadA, loadB, loadC, storeR } from './lanes.js';
 import { load, loadLane, store, storeLane } from './memory.js';
 import { relaxedDotAdd, widenBinary, widenUnary } from './widen.js';
-import { bitmask8, wordBinary, wordUnary } from './words.js';
+import { bitmask8, wordBinary, wordShift, wordUnary } from './words.js';
 
 /** Which family file implements each SIMD instruction (indexed by subopcode); None = not this entry point. */
 const enum Family { None, Word, Int, Float, I64, Widen, Lane, Convert }
@@ -177,6 +177,7 @@ export function simdShuffle(w: Int32Array, dst: number, a: number, b: number, la
 
 /** Executes shl/shr_s/shr_u: `count` is the i32 operand, reduced modulo the lane width here. */
 export function simdShift(code: number, w: Int32Array, dst: number, a: number, count: number): void {
+  if (wordShift(code, w, dst, a, count)) return;
   loadA(w, a);
   if (!(intShift(code, count) || i64Shift(code, count & 63))) throw unknownSimd(code);
   storeR(w, dst);
