@@ -33,6 +33,15 @@ describe('limits', () => {
     expect(reason(mod({ tables: [t(2 ** 32, null, 'i64')] }))).toBeNull();
     expect(reason(mod({ tables: [t(3, 2)] }))).toBe('size minimum must not be greater than maximum');
   });
+  it('lets table initialisers read only imported globals (tables precede globals)', () => {
+    const init = (globalIdx: number): Module => {
+      const m = mod({ globals: [{ type: FUNCREF, init: [0xd0, 0x70] }] });
+      const imports: Module['imports'] = [{ module: 'm', name: 'g', desc: { kind: 'global', type: { type: FUNCREF, mutable: false } } }];
+      return { ...m, imports, tables: [{ type: table(), init: expr([0x23, globalIdx], 0x0b) }] };
+    };
+    expect(reason(init(0))).toBeNull();
+    expect(reason(init(1))).toBe('unknown global 1');
+  });
   it('needs an initialiser for tables of non-nullable references', () => {
     expect(reason(mod({ tables: [table(1, refType(false, AbsHeap.Func))] }))).toMatch(/^type mismatch/);
   });
