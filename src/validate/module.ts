@@ -1,8 +1,9 @@
 /**
  * Module-level validation (Validation › Modules): checks the parts of a module in the spec's order —
  * types, imports, function declarations, tables, memories, globals (each seeing only the globals
- * before it), tags, element and data segments, then function bodies, the start function and the
- * exports — building the context C as it goes.
+ * before it), tags, table initialisers (seeing only imported globals, as tables precede globals),
+ * element and data segments, then function bodies, the start function and the exports — building
+ * the context C as it goes.
  *
  * C.refs (the functions `ref.func` may name inside function bodies) holds every function referenced
  * outside function bodies: in constant expressions, element segments and exports. They are all
