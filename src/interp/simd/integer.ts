@@ -12,7 +12,7 @@
  */
 import { Op } from '../../syntax/op.js';
 import {
-  aI16, aI32, aI8, aU16, aU32, aU8, bI16, bI32, bI8, bU16, bU32, bU8,
+  aI16, aI32, aI8, aU16, aU32, aU8, bI16, bI8, bU16, bU32, bU8,
   rI16, rI32, rI8, rU16, rU32, rU8, rU8Clamped,
 } from './lanes.js';
 
@@ -80,17 +80,11 @@ function i16Binary(code: number): boolean {
 
 function i32Binary(code: number): boolean {
   switch (code) {
-    case Op.i32x4_min_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] < bI32[i] ? aI32[i] : bI32[i]; break;
     case Op.i32x4_min_u: for (let i = 0; i < 4; i++) rU32[i] = aU32[i] < bU32[i] ? aU32[i] : bU32[i]; break;
-    case Op.i32x4_max_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] > bI32[i] ? aI32[i] : bI32[i]; break;
     case Op.i32x4_max_u: for (let i = 0; i < 4; i++) rU32[i] = aU32[i] > bU32[i] ? aU32[i] : bU32[i]; break;
-    case Op.i32x4_lt_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] < bI32[i] ? -1 : 0; break;
     case Op.i32x4_lt_u: for (let i = 0; i < 4; i++) rI32[i] = aU32[i] < bU32[i] ? -1 : 0; break;
-    case Op.i32x4_gt_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] > bI32[i] ? -1 : 0; break;
     case Op.i32x4_gt_u: for (let i = 0; i < 4; i++) rI32[i] = aU32[i] > bU32[i] ? -1 : 0; break;
-    case Op.i32x4_le_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] <= bI32[i] ? -1 : 0; break;
     case Op.i32x4_le_u: for (let i = 0; i < 4; i++) rI32[i] = aU32[i] <= bU32[i] ? -1 : 0; break;
-    case Op.i32x4_ge_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] >= bI32[i] ? -1 : 0; break;
     case Op.i32x4_ge_u: for (let i = 0; i < 4; i++) rI32[i] = aU32[i] >= bU32[i] ? -1 : 0; break;
     default: return false;
   }

@@ -7,7 +7,7 @@
  * scalar (i64 or f64 bits) is passed or returned as two 32-bit words, low word first.
  */
 import { Op } from '../../syntax/op.js';
-import { aI16, aI32, aI8, aU16, aU32, aU8, bI32, bU8, cI32, rI16, rI32, rI8, rU16, rU32, rU8 } from './lanes.js';
+import { aI16, aI32, aI8, aU16, aU32, aU8, bI32, bU8, cI32, rI16, rI32, rI8, rU8 } from './lanes.js';
 
 /** Fills the v128 at `dst` with copies of the scalar (lo, hi); `hi` is used by i64x2/f64x2 only. */
 export function splat(code: number, w: Int32Array, dst: number, lo: number, hi: number): void {
@@ -112,18 +112,11 @@ export function laneTest(code: number): number {
   }
 }
 
-/** R = A shifted by `count` modulo the lane width, for i8x16/i16x8/i32x4 shl, shr_s, shr_u. */
+/** R = A shifted right arithmetically by `count` modulo the lane width, for i8x16/i16x8.shr_s (the other shifts are in words.ts). */
 export function intShift(code: number, count: number): boolean {
   switch (code) {
-    case Op.i8x16_shl: { const n = count & 7; for (let i = 0; i < 16; i++) rI8[i] = aI8[i] << n; break; }
     case Op.i8x16_shr_s: { const n = count & 7; for (let i = 0; i < 16; i++) rI8[i] = aI8[i] >> n; break; }
-    case Op.i8x16_shr_u: { const n = count & 7; for (let i = 0; i < 16; i++) rU8[i] = aU8[i] >>> n; break; }
-    case Op.i16x8_shl: { const n = count & 15; for (let i = 0; i < 8; i++) rI16[i] = aI16[i] << n; break; }
     case Op.i16x8_shr_s: { const n = count & 15; for (let i = 0; i < 8; i++) rI16[i] = aI16[i] >> n; break; }
-    case Op.i16x8_shr_u: { const n = count & 15; for (let i = 0; i < 8; i++) rU16[i] = aU16[i] >>> n; break; }
-    case Op.i32x4_shl: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] << count; break;
-    case Op.i32x4_shr_s: for (let i = 0; i < 4; i++) rI32[i] = aI32[i] >> count; break;
-    case Op.i32x4_shr_u: for (let i = 0; i < 4; i++) rU32[i] = aU32[i] >>> count; break;
     default: return false;
   }
   return true;
