@@ -119,9 +119,27 @@ export class FuncState {
     return actual;
   }
 
-  /** Pops operands matching `ts` (the last one is on top). */
-  popAll(ts: readonly ValType[]): void {
-    for (let i = ts.length - 1; i >= 0; i--) this.popT(ts[i]!);
+  /**
+   * Pops operands matching the first `n` types of `ts` (the last one on top), checked as one list so
+   * that a mismatch reads like the reference interpreter's: "instruction requires [i32 i32] but
+   * stack has [i64]".
+   */
+  popAll(ts: readonly ValType[], n: number = ts.length): void {
+    if (n === 0) return;
+    const f = this.ctrls[this.depth - 1]!;
+    const have = this.sp - f.height;
+    const k = have < n ? have : n;
+    let ok = have >= n || f.unreachable;
+    for (let i = 1; ok && i <= k; i++) {
+      const actual = this.vals[this.sp - i]!;
+      const t = ts[n - i]!;
+      ok = actual === t || this.c.matches(actual, t);
+    }
+    if (!ok) {
+      const want = ts.length === n ? ts : ts.slice(0, n);
+      this.fail(`type mismatch: instruction requires ${showTypes(want)} but stack has ${showTypes(this.vals.slice(this.sp - k, this.sp))}`);
+    }
+    this.sp -= k;
   }
 
   /** Pops a reference (or BOT); anything else is a type mismatch. */

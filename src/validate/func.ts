@@ -150,6 +150,9 @@ function step(s: FuncState, r: InstrReader, code: number): void {
   throw invalid(`unknown operator ${op.name}`, s.at);
 }
 
+/** Parameter types of the fixed-signature instruction being checked (reused, never escapes). */
+const scratch: ValType[] = [];
+
 /** Types an instruction with a fixed signature, after checking its memarg / lane immediates. */
 function checkFixed(s: FuncState, r: InstrReader, code: number): void {
   const op = r.op;
@@ -173,10 +176,12 @@ function checkFixed(s: FuncState, r: InstrReader, code: number): void {
   }
   const sig = sigOf(code)!;
   const ps = sig.params;
-  for (let i = ps.length - 1; i >= 0; i--) {
+  const n = ps.length;
+  for (let i = 0; i < n; i++) {
     const t = ps[i]!;
-    s.popT(t === ADDR ? addr : t);
+    scratch[i] = t === ADDR ? addr : t;
   }
+  s.popAll(scratch, n);
   const rs = sig.results;
   for (let i = 0; i < rs.length; i++) {
     const t = rs[i]!;

@@ -19,6 +19,11 @@ describe('blocks and results', () => {
   it('reports a wrong result type', () => {
     expect(reason(body(fn([], [I32]), [0x42, 0]))).toBe('type mismatch: instruction requires [i32] but stack has [i64]');
   });
+  it('reports a mismatch of several operands as one list', () => {
+    expect(reason(body(fn([], [I32]), [0x42, 0, 0x42, 0, 0x6a])))
+      .toBe('type mismatch: instruction requires [i32 i32] but stack has [i64 i64]');
+    expect(reason(body(fn([], [I32]), [I32C(1), 0x6a]))).toBe('type mismatch: instruction requires [i32 i32] but stack has [i32]');
+  });
   it('reports values left over at the end of a block', () => {
     expect(reason(body(fn(), [0x02, 0x40, I32C(1), END]))).toBe('type mismatch: block requires [] but stack has [i32]');
   });
