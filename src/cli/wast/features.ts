@@ -19,10 +19,10 @@ export type Feature =
 const GC_HEAPS = new Set<number>([AbsHeap.Any, AbsHeap.Eq, AbsHeap.I31, AbsHeap.Struct, AbsHeap.Array, AbsHeap.None]);
 const EXN_HEAPS = new Set<number>([AbsHeap.Exn, AbsHeap.NoExn]);
 
-function valTypeFeatures(t: ValType, out: Set<Feature>): void {
+function valTypeFeatures(t: ValType, out: Set<Feature>, nonNullIsNew = true): void {
   if (!isRef(t)) return;
   const ht = heapOf(t);
-  if (ht >= 0 || !isNullable(t)) out.add('function-references');
+  if (ht >= 0 || (nonNullIsNew && !isNullable(t))) out.add('function-references');
   if (GC_HEAPS.has(ht)) out.add('gc');
   if (EXN_HEAPS.has(ht)) out.add('exceptions');
 }
@@ -97,7 +97,8 @@ export function moduleFeatures(m: Module): Set<Feature> {
   }
   if (m.tags.length > 0) out.add('exceptions');
   for (const el of m.elems) {
-    valTypeFeatures(el.type, out);
+    // Segments of function indices have type (ref func) in 3.0 even in 2.0 modules.
+    valTypeFeatures(el.type, out, false);
     if (el.exprs !== null) for (const e of el.exprs) exprFeatures(e, out);
   }
   for (const c of m.codes) {
