@@ -33,7 +33,7 @@ const DOT16 = (a: string, b: string): string => {
 };
 
 /** The deterministic-profile meaning of each relaxed instruction, in non-relaxed instructions. */
-const RELAXED: Record<string, (a: string, b: string, c: string) => string> = {
+export const RELAXED: Record<string, (a: string, b: string, c: string) => string> = {
   'i8x16.relaxed_swizzle': (a, b) => `(i8x16.swizzle ${a} ${b})`,
   'i32x4.relaxed_trunc_f32x4_s': (a) => `(i32x4.trunc_sat_f32x4_s ${a})`,
   'i32x4.relaxed_trunc_f32x4_u': (a) => `(i32x4.trunc_sat_f32x4_u ${a})`,
