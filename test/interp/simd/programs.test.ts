@@ -1,6 +1,7 @@
 /**
  * Whole-engine differential test for SIMD: seeded random functions that compute with v128 values
- * through locals, blocks, if/else, select, memory, lane moves and nested operators — run by
+ * through locals, a global, blocks (with parameters), br_if, loops, calls, if/else, select, memory,
+ * lane moves and nested operators — run by
  * purewasm (decoder, validator, translator, interpreter and interp/simd together) and by V8, then
  * compared byte for byte over the memory they write.
  *
@@ -105,8 +106,17 @@ class Generator {
       }
       default: {
         const a = this.v128(depth - 1), b = this.v128(depth - 1), c = this.i32(depth - 1);
-        if (this.next() % 2) return { ours: `(select ${a.ours} ${b.ours} ${c.ours})`, theirs: `(select ${a.theirs} ${b.theirs} ${c.theirs})` };
-        return { ours: `(block (result v128) ${a.ours})`, theirs: `(block (result v128) ${a.theirs})` };
+        const pair = (f: (a: string, b: string, c: string) => string): Twin => ({ ours: f(a.ours, b.ours, c.ours), theirs: f(a.theirs, b.theirs, c.theirs) });
+        switch (this.next() % 6) {
+          case 0: return pair((x, y, z) => `(select ${x} ${y} ${z})`);
+          case 1: return pair((x) => `(block (result v128) ${x})`);
+          // A value carried out of a block by br_if, or falling through when the branch is not taken.
+          case 2: return pair((x, y, z) => `(block $b (result v128) (drop (br_if $b ${x} ${z})) ${y})`);
+          // Block parameters and a call: v128 values crossing frames.
+          case 3: return pair((x, y) => `(call $mix ${x} ${y})`);
+          case 4: return pair((x, y) => `(block (result v128) ${x} ${y} (block (param v128 v128) (result v128) (i8x16.sub)))`);
+          default: return pair((x) => `(block (result v128) (global.set $g ${x}) (global.get $g))`);
+        }
       }
     }
   }
@@ -151,7 +161,14 @@ class Generator {
     for (let i = 0; i < stmts; i++) {
       const k = this.next() % 3;
       const v = this.v128(3);
-      if (this.next() % 4 === 0) {
+      if (this.next() % 6 === 0) {
+        const step = this.v128(2);
+        const n = 1 + (this.next() % 4);
+        const loop = (st: string): string =>
+          `(local.set $i (i32.const ${n})) (loop $l (local.set $v${k} (i32x4.add (local.get $v${k}) ${st})) ` +
+          `(br_if $l (local.tee $i (i32.sub (local.get $i) (i32.const 1)))))`;
+        out.push({ ours: loop(step.ours), theirs: loop(step.theirs) });
+      } else if (this.next() % 4 === 0) {
         const c = this.i32(1), w = this.v128(2);
         out.push({
           ours: `(if (i32.and ${c.ours} (i32.const 1)) (then (local.set $v${k} ${v.ours})) (else (local.set $v${k} ${w.ours})))`,
@@ -171,7 +188,10 @@ class Generator {
 
 function moduleText(body: string): string {
   return `(module (memory (export "memory") 1)
-    (func (export "run") (param $x i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $t v128)
+    (global $g (mut v128) (v128.const i32x4 1 2 3 4))
+    (func $mix (param $a v128) (param $b v128) (result v128)
+      (i32x4.add (i8x16.shuffle 16 1 18 3 20 5 22 7 24 9 26 11 28 13 30 15 (local.get $a) (local.get $b)) (global.get $g)))
+    (func (export "run") (param $x i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $t v128) (local $i i32)
       (local.set $v0 (v128.load (i32.const 0))) (local.set $v1 (v128.load (i32.const 16))) (local.set $v2 (v128.load (i32.const 32)))
       ${body}))`;
 }
