@@ -14,7 +14,10 @@ export class Cursor {
 
   constructor(readonly toks: readonly Token[]) {
     const last = toks[toks.length - 1];
-    this.eof = { kind: Tok.Eof, text: '', bytes: null, line: last?.line ?? 1, column: (last?.column ?? 0) + 1 };
+    this.eof = {
+      kind: Tok.Eof, text: '', bytes: null, line: last?.line ?? 1, column: (last?.column ?? 0) + 1,
+      offset: (last?.offset ?? 0) + (last?.text.length ?? 0),
+    };
   }
 
   /** The token `k` places ahead (an Eof token past the end). */
@@ -31,6 +34,11 @@ export class Cursor {
   /** ParseError at token `t` (default: the current one). */
   error(reason: string, t: Token = this.peek()): ParseError {
     return new ParseError(reason, t.line, t.column);
+  }
+
+  /** ParseError at a position that has no token (annotations). */
+  errorAt(reason: string, at: { line: number; column: number }): ParseError {
+    return new ParseError(reason, at.line, at.column);
   }
 
   fail(reason: string, t: Token = this.peek()): never {

@@ -2,8 +2,8 @@
  * The lexer of the text format (Text › Lexical Format): turns source text into a flat token array
  * with line/column positions, skipping white space and comments (nested block comments are
  * counted, not recursed into). Annotations `(@id …)` are cut out of the token stream here: all are
- * dropped except `(@custom …)`, which is kept aside with the token position where it stood so the
- * module parser can place the custom section (and refuse one in the wrong place).
+ * dropped except `(@custom …)` and `(@name …)`, which are kept aside with the token position where
+ * they stood so the module parser can place the custom section (and refuse either in the wrong place).
  *
  * Source text may carry bytes that are not UTF-8 (quoted modules built from `\hh` escapes): those
  * arrive as lone surrogates U+DC80–U+DCFF (see `decodeSourceBytes`), and are refused here with the
@@ -33,10 +33,14 @@ export interface Token {
   bytes: Uint8Array | null;
   line: number;
   column: number;
+  /** Offset of the token's first character in the source text. */
+  offset: number;
 }
 
-/** An `(@custom …)` annotation, kept apart from the token stream. */
+/** An `(@custom …)`, `(@name …)` or branch hint annotation, kept apart from the token stream. */
 export interface CustomAnnotation {
+  /** The annotation's id. */
+  id: 'custom' | 'name' | 'metadata.code.branch_hint';
   /** Index in the token array of the token that followed the annotation. */
   at: number;
   /** Tokens inside the annotation (after `@custom`), without the closing paren. */
@@ -95,7 +99,7 @@ class Lexer {
   private readonly tokens: Token[] = [];
   private readonly customs: CustomAnnotation[] = [];
   /** Open annotations: token index where each started, and whether it is @custom. */
-  private readonly annots: { start: number; custom: boolean; depth: number; line: number; column: number }[] = [];
+  private readonly annots: { start: number; id: string; depth: number; line: number; column: number }[] = [];
   private depth = 0;
 
   constructor(private readonly src: string) {}
@@ -139,7 +143,7 @@ class Lexer {
   }
 
   private push(kind: Tok, text: string, bytes: Uint8Array | null, line: number, column: number): void {
-    this.tokens.push({ kind, text, bytes, line, column });
+    this.tokens.push({ kind, text, bytes, line, column, offset: this.lineStart + column - 1 });
   }
 
   private startAnnotation(line: number, column: number): void {
@@ -155,16 +159,16 @@ class Lexer {
     }
     const name = s.slice(start, this.pos);
     this.depth++;
-    this.annots.push({ start: this.tokens.length, custom: name === 'custom', depth: this.depth, line, column });
+    this.annots.push({ start: this.tokens.length, id: name, depth: this.depth, line, column });
   }
 
   private endAnnotation(): void {
     const a = this.annots.pop()!;
     this.depth--;
     const inner = this.tokens.splice(a.start);
-    // A @custom nested in another annotation is part of that annotation: dropped with it.
-    if (a.custom && this.annots.length === 0) {
-      this.customs.push({ at: this.tokens.length, tokens: inner, line: a.line, column: a.column });
+    // An annotation nested in another one is part of it: dropped with it.
+    if ((a.id === 'custom' || a.id === 'name' || a.id === 'metadata.code.branch_hint') && this.annots.length === 0) {
+      this.customs.push({ id: a.id, at: this.tokens.length, tokens: inner, line: a.line, column: a.column });
     }
   }
 
@@ -179,7 +183,8 @@ class Lexer {
         this.line++;
         this.lineStart = this.pos;
       } else if (c === 0x3b && s.charCodeAt(this.pos + 1) === 0x3b) { // ;;
-        while (this.pos < s.length && s.charCodeAt(this.pos) !== 0x0a) this.checkChar(this.pos++);
+        // A line comment ends at a line feed or a carriage return.
+        while (this.pos < s.length && s.charCodeAt(this.pos) !== 0x0a && s.charCodeAt(this.pos) !== 0x0d) this.checkChar(this.pos++);
       } else if (c === 0x28 && s.charCodeAt(this.pos + 1) === 0x3b) { // (;
         this.blockComment();
       } else {

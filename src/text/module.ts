@@ -25,6 +25,9 @@ type DefKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
 const DEF_KINDS: readonly DefKind[] = ['func', 'table', 'memory', 'global', 'tag'];
 const FUNCREF_NONNULL = refType(false, AbsHeap.Func);
 const FUNCREF = refType(true, AbsHeap.Func);
+/** Keywords after which a `(@name …)` annotation may stand. */
+const NAMEABLE = new Set(['module', 'func', 'param', 'local', 'global', 'table', 'memory', 'tag', 'type', 'field',
+  'elem', 'data', 'block', 'loop', 'if', 'try', 'try_table']);
 
 function expr(bytes: Uint8Array): Expr {
   return { bytes, offset: 0 };
@@ -82,6 +85,7 @@ class ModuleParser {
       cur.pos = p;
       this.field();
     }
+    this.checkBranchHints(first, end);
     cur.pos = end;
     const c = this.c;
     return {
@@ -176,12 +180,61 @@ class ModuleParser {
     const cur = this.cur;
     const boundaries = new Set(fieldStarts);
     boundaries.add(end);
+    const moduleNameAt = new Map<number, number>();
     for (const a of this.customs) {
+      if (a.id === 'name') {
+        if (a.at >= first - 3 && a.at <= end) this.checkName(a, first, moduleNameAt);
+        continue;
+      }
+      if (a.id !== 'custom') continue;
       if (a.at < first || a.at > end) continue;
       if (!boundaries.has(a.at)) {
-        throw cur.error('misplaced @custom annotation', { kind: Tok.Eof, text: '', bytes: null, line: a.line, column: a.column });
+        throw cur.errorAt('misplaced @custom annotation', a);
       }
       this.customSections.push(parseCustom(a, cur));
+    }
+  }
+
+  /**
+   * `(@name "…")` may stand only right after the keyword (and id) of a module or of a definition;
+   * it names nothing here (no name section is built) but its place is checked as the reference does.
+   */
+  private checkName(a: CustomAnnotation, first: number, moduleNameAt: Map<number, number>): void {
+    const toks = this.cur.toks;
+    const at = a;
+    let k = a.at - 1;
+    if (toks[k]?.kind === Tok.Id) k--;
+    const kw = toks[k];
+    const ok = kw !== undefined && kw.kind === Tok.Atom && NAMEABLE.has(kw.text) && toks[k - 1]?.kind === Tok.LParen;
+    if (!ok) throw this.cur.errorAt('misplaced @name annotation', at);
+    if (kw.text === 'module' && a.at <= first) {
+      const n = (moduleNameAt.get(a.at) ?? 0) + 1;
+      moduleNameAt.set(a.at, n);
+      if (n > 1) throw this.cur.errorAt('@name annotation: multiple module', at);
+    }
+  }
+
+  /** Token ranges of function bodies, for placing branch hints. */
+  private readonly bodies: [number, number][] = [];
+
+  /**
+   * `(@metadata.code.branch_hint "…")` must stand in a function body, right before an `if` or
+   * `br_if` (plain or folded), once. The hints are checked, not encoded.
+   */
+  private checkBranchHints(first: number, end: number): void {
+    const toks = this.cur.toks;
+    const seen = new Set<number>();
+    for (const a of this.customs) {
+      if (a.id !== 'metadata.code.branch_hint' || a.at < first || a.at > end) continue;
+      const fail = (why: string): never => {
+        throw this.cur.errorAt(`@metadata.code.branch_hint annotation: ${why}`, a);
+      };
+      if (!this.bodies.some(([s, e]) => a.at >= s && a.at <= e)) fail('not in a function');
+      if (seen.has(a.at)) fail('duplicate annotation');
+      seen.add(a.at);
+      let t = toks[a.at];
+      if (t?.kind === Tok.LParen) t = toks[a.at + 1];
+      if (t?.kind !== Tok.Atom || (t.text !== 'if' && t.text !== 'br_if')) fail('invalid target');
     }
   }
 
@@ -284,7 +337,9 @@ class ModuleParser {
       cur.rparen();
     }
     const w = new ByteWriter();
+    const bodyStart = cur.pos;
     funcBody(c, { names }, w);
+    this.bodies.push([bodyStart, cur.pos]);
     this.funcs.push(use.typeIdx);
     this.codes.push({ locals, numLocals, body: expr(w.finish()) });
   }
@@ -623,27 +678,27 @@ const PLACEMENT: Record<string, [number, number]> = {
 /** `(@custom "name" (before|after section)? "data"*)` as a custom section. */
 function parseCustom(a: CustomAnnotation, outer: Cursor): CustomSection {
   const cur = new Cursor(a.tokens);
-  const at = { kind: Tok.Eof, text: '', bytes: null, line: a.line, column: a.column };
+  const at = a;
   const t = cur.peek();
-  if (t.kind !== Tok.String) throw outer.error('@custom annotation: missing section name', at);
+  if (t.kind !== Tok.String) throw outer.errorAt('@custom annotation: missing section name', at);
   cur.pos++;
   const name = decodeUtf8(t.bytes!);
-  if (name === null) throw outer.error('@custom annotation: malformed UTF-8 encoding', at);
+  if (name === null) throw outer.errorAt('@custom annotation: malformed UTF-8 encoding', at);
   let after: number = SectionId.Data;
   if (cur.isLParen()) {
     cur.pos++;
     const p = cur.next();
     if (p.kind !== Tok.Atom || (p.text !== 'before' && p.text !== 'after')) {
-      throw outer.error('@custom annotation: malformed placement', at);
+      throw outer.errorAt('@custom annotation: malformed placement', at);
     }
     const s = cur.next();
     const pl = s.kind === Tok.Atom ? PLACEMENT[s.text] : undefined;
-    if (pl === undefined || !cur.isRParen()) throw outer.error('@custom annotation: malformed section kind', at);
+    if (pl === undefined || !cur.isRParen()) throw outer.errorAt('@custom annotation: malformed section kind', at);
     cur.pos++;
     after = p.text === 'before' ? pl[0] : pl[1];
   }
   const w = new ByteWriter();
   while (cur.peek().kind === Tok.String) w.bytes(cur.string());
-  if (cur.peek().kind !== Tok.Eof) throw outer.error('@custom annotation: unexpected token', at);
+  if (cur.peek().kind !== Tok.Eof) throw outer.errorAt('@custom annotation: unexpected token', at);
   return { name, bytes: w.finish(), after };
 }

@@ -26,12 +26,12 @@ function loc(t: Token): Loc {
 export function parseWast(text: string): WastScript {
   const lexed = lex(text);
   const cur = new Cursor(lexed.tokens);
-  const p = new ScriptParser(cur, lexed);
+  const p = new ScriptParser(cur, lexed, text);
   return { commands: p.commands() };
 }
 
 class ScriptParser {
-  constructor(private readonly cur: Cursor, private readonly lexed: Lexed) {}
+  constructor(private readonly cur: Cursor, private readonly lexed: Lexed, private readonly text: string) {}
 
   commands(): WastCommand[] {
     const cur = this.cur;
@@ -188,9 +188,11 @@ class ScriptParser {
       return { ...base, source: 'text', bytes: encodeModule(m), quote: null };
     } catch (e) {
       if (!lenient || !(e instanceof ParseError)) throw e;
+      // Keep the source of the fields (annotations included) to be parsed again when the command runs.
       cur.pos = start - 2 - (definition ? 1 : 0) - (name !== null ? 1 : 0);
       cur.skipGroup();
-      return { ...base, source: 'quote', bytes: null, quote: tokensToText(cur.toks.slice(start, cur.pos - 1)) };
+      const quote = this.text.slice(cur.toks[start]!.offset, cur.toks[cur.pos - 1]!.offset);
+      return { ...base, source: 'quote', bytes: null, quote };
     }
   }
 
@@ -361,25 +363,4 @@ class ScriptParser {
     }
     return { type: 'v128', shape: shape as 'i8x16', lanes };
   }
-}
-
-/** Source text for a run of tokens (used to keep a malformed text module as quoted text). */
-function tokensToText(toks: readonly Token[]): string {
-  const out: string[] = [];
-  for (const t of toks) {
-    switch (t.kind) {
-      case Tok.LParen: out.push('('); break;
-      case Tok.RParen: out.push(')'); break;
-      case Tok.Id: out.push(t.bytes !== null ? `$"${escapeBytes(t.bytes)}"` : '$' + t.text); break;
-      case Tok.String: out.push(`"${escapeBytes(t.bytes!)}"`); break;
-      default: out.push(t.text);
-    }
-  }
-  return out.join(' ');
-}
-
-function escapeBytes(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += '\\' + x.toString(16).padStart(2, '0');
-  return s;
 }

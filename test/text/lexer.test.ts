@@ -27,6 +27,9 @@ describe('lexer', () => {
       [Tok.Atom, 'i32.add', 2, 32], [Tok.RParen, ')', 2, 39],
     ]);
   });
+  it('ends line comments at a carriage return too', () => {
+    expect(lex(';; c\r(nop)').tokens.map((t) => t.text)).toEqual(['(', 'nop', ')']);
+  });
   it('decodes string escapes to bytes', () => {
     const t = lex('"a\\t\\n\\r\\"\\\'\\\\\\00\\ff\\u{1F600}é"').tokens[0]!;
     expect(t.kind).toBe(Tok.String);

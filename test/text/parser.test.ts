@@ -241,6 +241,20 @@ describe('custom sections', () => {
   it('refuses a misplaced @custom', () => {
     expect(parseError('(func (@custom "a" "x"))').reason).toBe('misplaced @custom annotation');
   });
+  it('checks where @name annotations stand', () => {
+    expect(() => parseWat('(module $m (@name "M") (func (@name "f") (param (@name "p") i32)))')).not.toThrow();
+    expect(parseError('(module (@name "a") (@name "b"))').reason).toBe('@name annotation: multiple module');
+    expect(parseError('(module (func) (@name "M"))').reason).toBe('misplaced @name annotation');
+    expect(parseError('(module (start $f (@name "M")) (func $f))').reason).toBe('misplaced @name annotation');
+  });
+  it('checks branch hints: in a function, before if or br_if, once', () => {
+    const ok = '(func (param i32) (@metadata.code.branch_hint "\\01") (if (local.get 0) (then)) (@metadata.code.branch_hint "\\00") br_if 0)';
+    expect(() => parseWat(ok)).not.toThrow();
+    expect(parseError('(@metadata.code.branch_hint "\\01") (func)').reason).toMatch(/not in a function$/);
+    expect(parseError('(func (@metadata.code.branch_hint "\\01") nop)').reason).toMatch(/invalid target$/);
+    expect(parseError('(func (@metadata.code.branch_hint "\\01") (@metadata.code.branch_hint "\\01") (if (i32.const 0) (then)))').reason)
+      .toMatch(/duplicate annotation$/);
+  });
   it('emits no name section from identifiers', () => {
     const bytes = encodeModule(parseWat('(func $named (param $p i32))'));
     expect(decodeModule(bytes).customs).toEqual([]);
