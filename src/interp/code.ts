@@ -11,7 +11,7 @@
  * Numbering: the numeric instructions and the loads/stores keep their wasm opcode (0x28–0xC4), so
  * `disassemble` and the loop need no mapping table for them; the internal control ops take
  * 0x00–0x27, `0xFC xx` instructions become `MiscBase + xx` (0xC5–0xDB) and the immediate forms
- * `ImmBase + opcode` (0xDC–0x10C). The range is kept dense on purpose: V8 compiles a switch to a
+ * `ImmBase + opcode` (0xDC–0x10C), then the fused compare-and-branch ops (0x10D–0x122). The range is kept dense on purpose: V8 compiles a switch to a
  * jump table only when its cases span less than about 3× their number.
  *
  * Layouts (in words after the op):
@@ -104,6 +104,14 @@ export const enum Iop {
   Simd,
   /** Misc (0xFC) instructions: MiscBase + subopcode. */
   MiscBase = 0xc5,
+  /** a target — jump when a is zero (fused i32.eqz + br_if) */
+  BrEqz = 0x10d,
+  /** a target — jump when a is non-zero (fused i32.eqz + if) */
+  BrNez = 0x10e,
+  /** BrCmpBase + an i32 comparison opcode (0x46–0x4f): a b target — fused compare and branch. */
+  BrCmpBase = 0x10f - 0x46,
+  /** BrCmpImmBase + comparison opcode: a imm target — the same with an immediate right operand. */
+  BrCmpImmBase = 0x119 - 0x46,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -118,6 +126,8 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= 0x45 && op <= 0xc4) return NUMERIC_ARITY[op] ?? 2;
   if (op >= Iop.MiscBase && op < Iop.MiscBase + 8) return 2;
   if (op >= IMM_FIRST && op <= IMM_LAST) return 3;
+  if (op === Iop.BrEqz || op === Iop.BrNez) return 2;
+  if (op >= 0x10f && op <= 0x122) return 3;
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -170,6 +180,10 @@ export function iopName(op: number): string {
   if (op < Iop.MiscBase) return opName(op);
   if (op < IMM_FIRST) return opName(0xfc0000 | (op - Iop.MiscBase));
   if (op <= IMM_LAST) return `${opName(op - Iop.ImmBase)}_imm`;
+  if (op === Iop.BrEqz) return 'br_if_eqz';
+  if (op === Iop.BrNez) return 'br_if_nez';
+  if (op >= 0x10f && op < 0x119) return `br_if_${opName(op - Iop.BrCmpBase).slice(4)}`;
+  if (op >= 0x119 && op <= 0x122) return `br_if_${opName(op - Iop.BrCmpImmBase).slice(4)}_imm`;
   return `<iop 0x${op.toString(16)}>`;
 }
 

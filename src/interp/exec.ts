@@ -24,7 +24,7 @@ import { callOp } from './calls.js';
 import { Iop } from './code.js';
 import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
 import { execSimd } from './exec-simd.js';
-import { returnFrom, RunResult, type Thread } from './thread.js';
+import { RunResult, type Thread } from './thread.js';
 import type { CompiledFunc } from './translate.js';
 import { readVal, writeVal } from './values.js';
 
@@ -312,6 +312,28 @@ export function execute(t: Thread): RunResult {
         case 0x76: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
         case 0x77: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a << b) | (a >>> (32 - (b & 31))); pc += 4; break; }
         case 0x78: { const a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> b) | (a << (32 - (b & 31))); pc += 4; break; }
+        case 0x10d: pc = I32[fw + c[pc + 1]!]! === 0 ? c[pc + 2]! : pc + 3; break;
+        case 0x10e: pc = I32[fw + c[pc + 1]!]! !== 0 ? c[pc + 2]! : pc + 3; break;
+        case 0x10f: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a === b ? c[pc + 3]! : pc + 4; break; }
+        case 0x119: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a === b ? c[pc + 3]! : pc + 4; break; }
+        case 0x110: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a !== b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11a: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a !== b ? c[pc + 3]! : pc + 4; break; }
+        case 0x111: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a < b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11b: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a < b ? c[pc + 3]! : pc + 4; break; }
+        case 0x112: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) < (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x11c: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) < (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x113: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a > b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11d: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a > b ? c[pc + 3]! : pc + 4; break; }
+        case 0x114: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) > (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x11e: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) > (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x115: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a <= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11f: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a <= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x116: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) <= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x120: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) <= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x117: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x121: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x118: { const a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x122: { const a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
         case 0xdc: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
         case 0xdd: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
         case 0xde: { const a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
@@ -692,14 +714,65 @@ export function execute(t: Thread): RunResult {
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
           break;
-        case 0x1b /* Iop.Return */:
-        case 0x15 /* Iop.Call */: case 0x16 /* Iop.CallIndirect */: case 0x17 /* Iop.CallRef */:
+        case 0x1b /* Iop.Return */: {
+          const src = c[pc + 1]!, n = c[pc + 2]!;
+          if (src !== 0) {
+            for (let i = 0; i < n; i++) {
+              I32[fw + i] = I32[fw + src + i]!;
+              R[fw + i] = R[fw + src + i]!;
+            }
+          }
+          if (t.depth === 0) {
+            t.func = fn;
+            t.pc = pc;
+            t.fw = fw;
+            return RunResult.Done;
+          }
+          const d = --t.depth;
+          fn = t.fFunc[d]!;
+          pc = t.fPc[d]!;
+          fw = t.fFw[d]!;
+          c = (fn.compiled as CompiledFunc).code;
+          if (fn.instance !== inst) {
+            inst = fn.instance;
+            mems = inst.memories;
+          }
+          break;
+        }
+        case 0x15 /* Iop.Call */: {
+          // Fast path: an already translated wasm callee whose frame fits the stack as it is.
+          const f = inst.funcs[c[pc + 1]!]!;
+          if (f.kind === 'wasm' && f.compiled !== null && t.depth < t.maxCallDepth) {
+            const cf = f.compiled as CompiledFunc;
+            const nfw = fw + c[pc + 2]!;
+            if (nfw + cf.frameWords + 4 <= S.capacity) {
+              const d = t.depth++;
+              t.fFunc[d] = fn;
+              t.fPc[d] = pc + 3;
+              t.fFw[d] = fw;
+              for (let i = nfw + cf.paramWords, e = nfw + cf.localWords; i < e; i++) {
+                I32[i] = 0;
+                R[i] = null;
+              }
+              fn = f;
+              c = cf.code;
+              pc = 0;
+              fw = nfw;
+              if (fn.instance !== inst) {
+                inst = fn.instance;
+                mems = inst.memories;
+              }
+              break;
+            }
+          }
+        }
+        // falls through: host callees, first calls (translation) and stack growth take the general path
+        case 0x16 /* Iop.CallIndirect */: case 0x17 /* Iop.CallRef */:
         case 0x18 /* Iop.ReturnCall */: case 0x19 /* Iop.ReturnCallIndirect */: case 0x1a /* Iop.ReturnCallRef */: {
           t.func = fn;
           t.pc = pc;
           t.fw = fw;
-          const finished = c[pc] === Iop.Return ? returnFrom(t, c[pc + 1]!, c[pc + 2]!) : callOp(t, c, pc);
-          if (finished) return RunResult.Done;
+          if (callOp(t, c, pc)) return RunResult.Done;
           fn = t.func;
           c = (fn.compiled as CompiledFunc).code;
           pc = t.pc;

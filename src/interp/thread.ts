@@ -24,6 +24,7 @@ import { ValueStack } from './stack.js';
 import { translate, typesWords, valWords, type CompiledFunc } from './translate.js';
 import { readVal, writeVal } from './values.js';
 import { instanceOptions } from './options.js';
+import { hostCaller, hostCallArgWord, setHostCaller } from './host-context.js';
 
 /** What `Thread.run` ended with. */
 export const enum RunResult {
@@ -195,7 +196,15 @@ export function callHostAt(t: Thread, f: HostFuncInst, argw: number): void {
     args[i] = readVal(s, w, ps[i]!);
     w += valWords(ps[i]!);
   }
-  const results = callHostRaw(f, args);
+  // The caller is recorded for the host (host-context.ts) and restored even when it throws.
+  const prevCaller = hostCaller(), prevArgw = hostCallArgWord();
+  setHostCaller(t, argw);
+  let results: RawVal[];
+  try {
+    results = callHostRaw(f, args);
+  } finally {
+    setHostCaller(prevCaller, prevArgw);
+  }
   const rs = f.type.results;
   if (!s.ensure(argw + typesWords(rs))) throw new Trap(TrapCode.StackExhausted);
   w = argw;

@@ -95,6 +95,12 @@ export const IMM_FORMS = new Set<number>([
   0x46, 0x47, 0x48, 0x49, 0x4a, 0x4b, 0x4c, 0x4d, 0x4e, 0x4f, 0x6a, 0x6b, 0x6c, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76,
 ]);
 
+/** The comparison that is true exactly when the given one is false. */
+const NEGATED: Record<number, number> = {
+  0x46: 0x47, 0x47: 0x46, 0x48: 0x4e, 0x4e: 0x48, 0x49: 0x4f, 0x4f: 0x49,
+  0x4a: 0x4c, 0x4c: 0x4a, 0x4b: 0x4d, 0x4d: 0x4b,
+};
+
 const SIG_TYPES: Record<string, ValType> = { i: I32, I: I64, f: F32, F: F64, v: V128 };
 
 /** Parsed `sig` strings of the opcode table: params and results as value types ('a' left as BOT). */
@@ -326,6 +332,7 @@ class Translator {
     const height = this.types.length - params.length;
     const startWord = params.length > 0 ? this.words[height]! : this.top;
     const c: Ctrl = { kind, height, startWord, params, results, loopPc: -1, fixups: [], elseFixup: -1 };
+    this.lastDst = -1;
     this.ctrl.push(c);
     return c;
   }
@@ -343,6 +350,46 @@ class Translator {
     if (src !== c.startWord && nw > 0) this.emit(Iop.Move, c.startWord, src, nw);
     const at = this.emit(Iop.Br, c.loopPc);
     if (c.kind !== Kind.Loop) c.fixups.push(at + 1);
+  }
+
+  /** branchIsJump for the stack as it will be once the top entry (at word `top`) is popped. */
+  private branchIsJumpBelow(c: Ctrl, top: number): boolean {
+    if (c.kind === Kind.Func) return false;
+    const label = c.kind === Kind.Loop ? c.params : c.results;
+    const n = label.length;
+    const src = n > 0 ? this.words[this.words.length - 1 - n]! : top;
+    return src === c.startWord || n === 0;
+  }
+
+  /**
+   * Pops the i32 condition and emits a conditional jump taken when it is non-zero (`whenTrue`) or
+   * zero; returns the position of the target operand to patch. A comparison emitted just before
+   * is fused into the jump (`BrEqz`, `BrCmpBase + op`, `BrCmpImmBase + op`).
+   */
+  private condJump(whenTrue: boolean): number {
+    const i = this.types.length - 1;
+    const w = this.words[i]!;
+    if (this.srcs[i] === w && this.lastDst >= 0 && this.code[this.lastDst] === w) {
+      const at = this.lastDst - 1;
+      const op = this.code[at]!;
+      const a = this.code[at + 2]!, b = this.code[at + 3]!;
+      let fused = -1, n = 2;
+      if (op === 0x45) { fused = whenTrue ? Iop.BrEqz : Iop.BrNez; n = 1; }
+      else if (op >= 0x46 && op <= 0x4f) fused = Iop.BrCmpBase + (whenTrue ? op : NEGATED[op]!);
+      else if (op >= Iop.ImmBase + 0x46 && op <= Iop.ImmBase + 0x4f) {
+        const k = op - Iop.ImmBase;
+        fused = Iop.BrCmpImmBase + (whenTrue ? k : NEGATED[k]!);
+      }
+      if (fused >= 0) {
+        this.discard();
+        this.code.length = at;
+        this.src.length -= 2;
+        const pos = n === 1 ? this.emit(fused, a, -1) : this.emit(fused, a, b, -1);
+        return pos + 1 + n;
+      }
+    }
+    const cond = this.pop();
+    return this.emit(whenTrue ? Iop.BrIf : Iop.BrUnless, cond, -1) + 2;
   }
 
   /** True when a branch to `c` needs no value moves. */
@@ -410,10 +457,9 @@ class Translator {
       }
       case 0x04: {
         const bt = this.blockType();
-        const cond = this.pop();
-        const at = this.emit(Iop.BrUnless, cond, -1);
+        const at = this.condJump(false);
         const c = this.pushCtrl(Kind.If, bt.params, bt.results);
-        c.elseFixup = at + 2;
+        c.elseFixup = at;
         this.startSegment();
         return false;
       }
@@ -421,15 +467,18 @@ class Translator {
       case 0x0b: this.end(); return false;
       case 0x0c: this.branch(this.label(r.idx)); return true;
       case 0x0d: {
-        const cond = this.pop();
-        const c = this.label(r.idx);
-        if (this.branchIsJump(c)) {
-          const at = this.emit(Iop.BrIf, cond, c.loopPc);
-          if (c.kind !== Kind.Loop) c.fixups.push(at + 2);
+        const c = this.label(r.idx + 0);
+        // The label's values sit below the condition: check for moves with the condition popped.
+        const cw = this.words[this.words.length - 1]!;
+        const jump = this.branchIsJumpBelow(c, cw);
+        if (jump) {
+          const at = this.condJump(true);
+          if (c.kind === Kind.Loop) this.code[at] = c.loopPc;
+          else c.fixups.push(at);
         } else {
-          const at = this.emit(Iop.BrUnless, cond, -1);
+          const at = this.condJump(false);
           this.branch(c);
-          this.code[at + 2] = this.code.length;
+          this.code[at] = this.code.length;
         }
         return false;
       }
