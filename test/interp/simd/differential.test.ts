@@ -128,7 +128,7 @@ beforeAll(async () => {
 });
 
 const VALUE_OPS = SIMD_OPS.filter((o) => o.imm !== Imm.Memarg && o.imm !== Imm.MemargLane && o.name !== 'v128.const');
-const ROUNDS = 150;
+const ROUNDS = Number(process.env.SIMD_DIFF_ROUNDS ?? 150);
 
 describe('SIMD value instructions agree with V8', () => {
   it.each(VALUE_OPS.map((o) => [o.name, o] as const))('%s', (_name, op) => {

@@ -208,7 +208,7 @@ function toBinary(text: string): Uint8Array {
 const F32_SPECIAL = [0x7fc00000, 0xffc00001, 0x7fa00000, 0x7f800000, 0xff800000, 0x80000000, 0x3f800000, 0x3fc00000, 0x4f000000, 0xcf000000, 1];
 
 describe('random SIMD programs: purewasm agrees with V8', () => {
-  it.each(Array.from({ length: 150 }, (_, i) => i))('program %i', (seed) => {
+  it.each(Array.from({ length: Number(process.env.SIMD_FUZZ_PROGRAMS ?? 150) }, (_, i) => i))('program %i', (seed) => {
     const next = rng(0x51d0 + seed);
     const twin = new Generator(next).body();
     const oursBytes = toBinary(moduleText(twin.ours));
