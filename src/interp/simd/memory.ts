@@ -34,12 +34,18 @@ function accessSize(code: number): number {
  * @throws Trap(MemoryOutOfBounds) when the access leaves the memory.
  */
 export function load(code: number, mem: MemoryInst, addr: number, w: Int32Array, dst: number): void {
-  check(mem, addr, accessSize(code));
   const v = mem.view;
+  if (code === Op.v128_load) {
+    // The commonest SIMD instruction: straight into the slots (memory cannot alias them).
+    check(mem, addr, 16);
+    w[dst] = v.getInt32(addr, true);
+    w[dst + 1] = v.getInt32(addr + 4, true);
+    w[dst + 2] = v.getInt32(addr + 8, true);
+    w[dst + 3] = v.getInt32(addr + 12, true);
+    return;
+  }
+  check(mem, addr, accessSize(code));
   switch (code) {
-    case Op.v128_load:
-      for (let k = 0; k < 4; k++) rI32[k] = v.getInt32(addr + 4 * k, true);
-      break;
     case Op.v128_load8x8_s: for (let i = 0; i < 8; i++) rI16[i] = v.getInt8(addr + i); break;
     case Op.v128_load8x8_u: for (let i = 0; i < 8; i++) rI16[i] = v.getUint8(addr + i); break;
     case Op.v128_load16x4_s: for (let i = 0; i < 4; i++) rI32[i] = v.getInt16(addr + 2 * i, true); break;
@@ -93,7 +99,10 @@ export function loadLane(code: number, mem: MemoryInst, addr: number, w: Int32Ar
 export function store(mem: MemoryInst, addr: number, w: Int32Array, a: number): void {
   check(mem, addr, 16);
   const v = mem.view;
-  for (let k = 0; k < 4; k++) v.setInt32(addr + 4 * k, w[a + k], true);
+  v.setInt32(addr, w[a], true);
+  v.setInt32(addr + 4, w[a + 1], true);
+  v.setInt32(addr + 8, w[a + 2], true);
+  v.setInt32(addr + 12, w[a + 3], true);
 }
 
 /**
