@@ -11,9 +11,9 @@ import { heapOf, isNullable } from '../syntax/types.js';
 import { ByteWriter } from '../encoder/writer.js';
 import type { Cursor } from './cursor.js';
 import { Tok, type Token } from './lexer.js';
-import { resolveIndex, type ModuleContext } from './context.js';
+import { resolveIndex, sameFunc, type ModuleContext } from './context.js';
 import { parseF32, parseF64, parseIntBits, parseNat, RangeFailure } from './numbers.js';
-import { heapType, refTypeOf, signature } from './valtypes.js';
+import { heapType, refTypeOf, signature, typeUse } from './valtypes.js';
 
 const NULL_CASTS = new Map<string, OpInfo>();
 for (const op of OPCODES) if (op.name === 'ref.test_null' || op.name === 'ref.cast_null') NULL_CASTS.set(op.name, op);
@@ -350,7 +350,7 @@ export class InstrParser {
       const sig = signature(c, false);
       if (sig.params.length + sig.results.length > 0) {
         const ft = c.funcTypeAt(x);
-        if (ft !== null && (ft.params.join() !== sig.params.join() || ft.results.join() !== sig.results.join())) {
+        if (ft !== null && !sameFunc(ft, { kind: 'func', params: sig.params, results: sig.results })) {
           cur.fail('inline function type', at);
         }
       }
@@ -438,8 +438,7 @@ export class InstrParser {
         return;
       case Imm.CallIndirect: {
         const table = this.atIndex() ? c.index('table') : 0;
-        const at = cur.peek();
-        const use = typeUseNoNames(c, at);
+        const use = typeUse(c, false).typeIdx;
         writeOpcode(w, op.code);
         w.u32(use).u32(table);
         return;
@@ -719,28 +718,6 @@ function isMemargKey(t: Token): boolean {
 
 function isIndexTok(t: Token): boolean {
   return t.kind === Tok.Id || (t.kind === Tok.Atom && parseNat(t.text) !== null);
-}
-
-/** call_indirect's type use (parameter names are not allowed there). */
-function typeUseNoNames(c: ModuleContext, _at: Token): number {
-  const cur = c.cur;
-  let x = -1;
-  if (cur.takeField('type')) {
-    x = c.index('type');
-    cur.rparen();
-  }
-  const at = cur.peek();
-  const sig = signature(c, false);
-  if (x >= 0) {
-    if (sig.params.length + sig.results.length > 0) {
-      const ft = c.funcTypeAt(x);
-      if (ft !== null && (ft.params.join() !== sig.params.join() || ft.results.join() !== sig.results.join())) {
-        cur.fail('inline function type', at);
-      }
-    }
-    return x;
-  }
-  return c.implicitType({ kind: 'func', params: sig.params, results: sig.results });
 }
 
 /** An integer literal of `bits` width as its unsigned pattern; wording as the reference interpreter's. */

@@ -305,7 +305,7 @@ class ScriptParser {
     return { kind: 'bits', bits: width === 32 ? this.f32() : this.f64() };
   }
 
-  private expected(): WastExpected {
+  private expected(nested = false): WastExpected {
     const cur = this.cur;
     cur.lparen();
     const t = cur.next();
@@ -328,8 +328,11 @@ class ScriptParser {
         break;
       }
       case 'either': {
+        // Alternatives are plain results: a nested `either` is refused, which also keeps this
+        // from recursing once per nesting level.
+        if (nested) cur.unexpected(t);
         const options: WastExpected[] = [];
-        while (cur.isLParen()) options.push(this.expected());
+        while (cur.isLParen()) options.push(this.expected(true));
         r = { type: 'either', options };
         break;
       }
