@@ -7,7 +7,7 @@
  * scalar (i64 or f64 bits) is passed or returned as two 32-bit words, low word first.
  */
 import { Op } from '../../syntax/op.js';
-import { aI16, aI32, aI8, aU16, aU32, aU8, bI32, bU8, cI32, rI16, rI32, rI8, rU8 } from './lanes.js';
+import { abU8, aI16, aI32, aI8, aU16, aU32, aU8, bI32, bU8, cI32, rI16, rI32, rI8, rU8 } from './lanes.js';
 
 /** Fills the v128 at `dst` with copies of the scalar (lo, hi); `hi` is used by i64x2/f64x2 only. */
 export function splat(code: number, w: Int32Array, dst: number, lo: number, hi: number): void {
@@ -75,9 +75,9 @@ export function replaceLane(code: number, w: Int32Array, dst: number, a: number,
  * in valid code.
  */
 export function shuffle(imm: Int32Array, at: number): void {
-  for (let i = 0; i < 16; i++) {
-    const x = (imm[at + (i >> 2)] >>> (8 * (i & 3))) & 31;
-    rU8[i] = x < 16 ? aU8[x] : bU8[x - 16];
+  for (let k = 0; k < 4; k++) {
+    const m = imm[at + k];
+    rI32[k] = abU8[m & 31] | (abU8[(m >>> 8) & 31] << 8) | (abU8[(m >>> 16) & 31] << 16) | (abU8[(m >>> 24) & 31] << 24);
   }
 }
 

@@ -45,6 +45,8 @@ export const cI16 = view(Int16Array, 32, 2);
 export const cI32 = view(Int32Array, 32, 4);
 export const cF32 = view(Float32Array, 32, 4);
 export const cF64 = view(Float64Array, 32, 8);
+/** A and B as one 32-byte array: i8x16.shuffle's lane index 0-31 addresses it directly. */
+export const abU8 = new Uint8Array(buffer, 0, 32);
 // Result R (bytes 48-63)
 export const rI8 = view(Int8Array, 48, 1);
 export const rU8 = view(Uint8Array, 48, 1);
