@@ -102,6 +102,10 @@ export const enum Iop {
   BrOnNonNull,
   /** sub dst a b c imm0 imm1 imm2 — a SIMD instruction (see interp/simd/) */
   Simd,
+  /** tagidx argw — throw a new exception with the payload at argw */
+  Throw,
+  /** src — rethrow the exnref at src (trap on null) */
+  ThrowRef,
   /** Misc (0xFC) instructions: MiscBase + subopcode. */
   MiscBase = 0xc5,
   /** a target — jump when a is zero (fused i32.eqz + br_if) */
@@ -131,10 +135,10 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
-    case Iop.Br: case Iop.Fuel: case Iop.Trap: case Iop.RefNull: case Iop.RefAsNonNull: return 1;
+    case Iop.Br: case Iop.Fuel: case Iop.Trap: case Iop.RefNull: case Iop.RefAsNonNull: case Iop.ThrowRef: return 1;
     case Iop.BrIf: case Iop.BrUnless: case Iop.Copy1: case Iop.Copy2: case Iop.CopyRef: case Iop.Copy4:
     case Iop.Const32: case Iop.RefFunc: case Iop.RefIsNull: case Iop.GlobalGet: case Iop.GlobalSet:
-    case Iop.Call: case Iop.ReturnCall: case Iop.Return: case Iop.MemorySize: case Iop.BrOnNonNull: case Iop.BrOnNull: case Iop.Addr64: return 2;
+    case Iop.Call: case Iop.ReturnCall: case Iop.Return: case Iop.Throw: case Iop.MemorySize: case Iop.BrOnNonNull: case Iop.BrOnNull: case Iop.Addr64: return 2;
     case Iop.BrTable: return 2 + code[pc + 2]! + 1;
     case Iop.Move: case Iop.Const64: case Iop.RefEq: case Iop.CallRef: case Iop.ReturnCallRef:
     case Iop.TableGet: case Iop.TableSet: case Iop.MemoryGrow: return 3;
@@ -171,7 +175,7 @@ const IOP_NAMES: Record<number, string> = {
   [Iop.Return]: 'return', [Iop.Fuel]: 'fuel', [Iop.Addr64]: 'addr64', [Iop.Trap]: 'trap',
   [Iop.TableGet]: 'table.get', [Iop.TableSet]: 'table.set', [Iop.MemorySize]: 'memory.size',
   [Iop.MemoryGrow]: 'memory.grow', [Iop.BrOnNull]: 'br_on_null', [Iop.BrOnNonNull]: 'br_on_non_null',
-  [Iop.Simd]: 'simd',
+  [Iop.Simd]: 'simd', [Iop.Throw]: 'throw', [Iop.ThrowRef]: 'throw_ref',
 };
 
 /** Name of an internal op, for traces. */

@@ -24,6 +24,7 @@ import { callOp } from './calls.js';
 import { Iop } from './code.js';
 import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
 import { execSimd } from './exec-simd.js';
+import { catchException, isWasmException, throwOp } from './exceptions.js';
 import { RunResult, type Thread } from './thread.js';
 import type { CompiledFunc } from './translate.js';
 import { readVal, writeVal } from './values.js';
@@ -34,8 +35,23 @@ function memOob(): Trap {
 
 const I64_MIN = -0x8000000000000000n;
 
-/** Runs the thread's current frame until done or out of fuel. Traps and host errors are thrown. */
+/**
+ * Runs the thread's current frame until done or out of fuel. Traps and host errors are thrown; a
+ * wasm exception is thrown too unless a try_table in the thread's frames catches it, in which case
+ * execution continues at the handler.
+ */
 export function execute(t: Thread): RunResult {
+  for (;;) {
+    try {
+      return runLoop(t);
+    } catch (e) {
+      if (!isWasmException(e) || !catchException(t, e.exn)) throw e;
+    }
+  }
+}
+
+/** The dispatch loop proper (see the header). */
+function runLoop(t: Thread): RunResult {
   let fn: WasmFuncInst = t.func!;
   let c: Int32Array = (fn.compiled as CompiledFunc).code;
   let pc = t.pc;
@@ -714,6 +730,12 @@ export function execute(t: Thread): RunResult {
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
           break;
+        case 0x26 /* Iop.Throw */:
+          throwOp(t, inst, c, pc, fw, false);
+        // throwOp never returns
+        case 0x27 /* Iop.ThrowRef */:
+          throwOp(t, inst, c, pc, fw, true);
+        // throwOp never returns
         case 0x1b /* Iop.Return */: {
           const src = c[pc + 1]!, n = c[pc + 2]!;
           if (src !== 0) {

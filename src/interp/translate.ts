@@ -45,6 +45,27 @@ export interface CompiledFunc {
   readonly resultWords: number;
   /** Pairs (pc, byte offset in the module) for each emitted op, in pc order: for backtraces. */
   readonly srcMap: Int32Array;
+  /** try_table handlers, innermost first. */
+  readonly handlers: readonly Handler[];
+}
+
+/** A catch clause of a try_table: where its values go and where execution continues. */
+export interface CatchTarget {
+  /** CatchKind: 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref. */
+  readonly kind: number;
+  /** Tag index (catch, catch_ref), else -1. */
+  readonly tag: number;
+  /** pc of the landing pad (a jump to the label). */
+  readonly pad: number;
+  /** Frame word where the payload (then the exnref) is written. */
+  readonly dst: number;
+}
+
+/** A try_table body's code range [start, end) and its catch clauses, in order. */
+export interface Handler {
+  readonly start: number;
+  end: number;
+  readonly clauses: readonly CatchTarget[];
 }
 
 /** Words a value of type `t` takes on the value stack. */
@@ -82,12 +103,14 @@ interface Ctrl {
   fixups: number[];
   /** If: position of the BrUnless target to patch with the else (or end) pc; -1 once used. */
   elseFixup: number;
+  /** try_table: its handler, completed at the end. */
+  handler?: Handler;
 }
 
 /** Control instructions and calls: pending operands are materialized before them. */
 const MATERIALIZING = new Set<number>([
   0x02, 0x03, 0x04, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x1b, 0x1c,
-  0xd4, 0xd5, 0xd6,
+  0xd4, 0xd5, 0xd6, 0x08, 0x0a, 0x1f,
 ]);
 
 /** i32 binary ops with an immediate form (`ImmBase + opcode`: dst a imm) for a constant right operand. */
@@ -133,6 +156,7 @@ export function translate(inst: ModuleInst, funcIdx: number, options: TranslateO
 
 class Translator {
   private code: number[] = [];
+  private handlers: Handler[] = [];
   private src: number[] = [];
   private types: ValType[] = [];
   /** Reserved stack word of each entry. */
@@ -210,6 +234,7 @@ class Translator {
       frameWords: this.maxTop,
       resultWords: this.resultWords,
       srcMap: Int32Array.from(this.src),
+      handlers: this.handlers,
     };
   }
 
@@ -352,6 +377,32 @@ class Translator {
     if (c.kind !== Kind.Loop) c.fixups.push(at + 1);
   }
 
+  /**
+   * try_table: landing pads (one jump per catch clause, to the clause's label) are emitted ahead of
+   * the body and jumped over; the unwinder writes the caught values at the label's start word.
+   */
+  private tryTable(): void {
+    const r = this.r;
+    const bt = this.blockType();
+    const skip = this.emit(Iop.Br, -1);
+    const clauses: CatchTarget[] = [];
+    for (let i = 0; i < r.numCatches; i++) {
+      const cl = r.catches[i]!;
+      const target = this.label(cl.label);
+      const pad = this.code.length;
+      if (target.kind === Kind.Func) {
+        this.emit(Iop.Return, target.startWord, typesWords(target.results));
+      } else {
+        const at = this.emit(Iop.Br, target.loopPc);
+        if (target.kind !== Kind.Loop) target.fixups.push(at + 1);
+      }
+      clauses.push({ kind: cl.kind, tag: cl.tag, pad, dst: target.startWord });
+    }
+    this.code[skip + 1] = this.code.length;
+    const c = this.pushCtrl(Kind.Block, bt.params, bt.results);
+    c.handler = { start: this.code.length, end: -1, clauses };
+  }
+
   /** branchIsJump for the stack as it will be once the top entry (at word `top`) is popped. */
   private branchIsJumpBelow(c: Ctrl, top: number): boolean {
     if (c.kind === Kind.Func) return false;
@@ -433,6 +484,10 @@ class Translator {
       if (!dead) this.branch(c);
       return;
     }
+    if (c.handler) {
+      c.handler.end = this.code.length;
+      this.handlers.push(c.handler);
+    }
     if (c.elseFixup >= 0) this.code[c.elseFixup] = this.code.length;
     for (const at of c.fixups) this.code[at] = this.code.length;
     this.resetTo(c.height, c.startWord);
@@ -464,6 +519,14 @@ class Translator {
         return false;
       }
       case 0x05: this.else(); return false;
+      case 0x1f: this.tryTable(); return false;
+      case 0x08: {
+        const params = this.inst.tags[r.idx]!.params;
+        const argw = this.popArgs(params.length);
+        this.emit(Iop.Throw, r.idx, argw);
+        return true;
+      }
+      case 0x0a: this.emit(Iop.ThrowRef, this.pop()); return true;
       case 0x0b: this.end(); return false;
       case 0x0c: this.branch(this.label(r.idx)); return true;
       case 0x0d: {
