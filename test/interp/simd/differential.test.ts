@@ -12,7 +12,7 @@ import {
 } from '../../../src/interp/simd/index.js';
 import { Imm, type OpInfo } from '../../../src/syntax/opcodes.js';
 import { Trap, TrapCode } from '../../../src/util/errors.js';
-import { buildOracle, DATA, exportName, laneCountFor, SHUFFLES, SIMD_OPS, type Oracle } from './v8-oracle.js';
+import { buildOracle, DATA, exportName, laneCountFor, nanLaneBits, SHUFFLES, SIMD_OPS, type Oracle } from './v8-oracle.js';
 
 // Word indices of the operand areas (byte offsets / 4, as in the oracle's memory).
 const WA = 0, WB = 4, WC = 8, WS = 12, WR = 16;
@@ -69,14 +69,9 @@ function scalar(next: () => number, t: string): [number, number] {
   return [x, next() | 0];
 }
 
-/** How many bits each float lane of the result has when its NaNs are unconstrained, or 0. */
-function nanLaneBits(op: OpInfo): 0 | 32 | 64 {
-  const [, result] = op.sig!.split('>');
-  if (result !== 'v') return 0;
-  if (/\.(eq|ne|lt|gt|le|ge|abs|neg|pmin|pmax|splat|replace_lane)$/.test(op.name)) return 0;
-  if (op.name.startsWith('f32x4.')) return 32;
-  if (op.name.startsWith('f64x2.')) return 64;
-  return 0;
+/** NaN lane width of the result: 0 for non-v128 results and fully determined ones. */
+function nanBits(op: OpInfo): 0 | 32 | 64 {
+  return op.sig!.endsWith('>v') ? nanLaneBits(op.name) : 0;
 }
 
 function runOurs(op: OpInfo, w: Int32Array, lane: number, shuffleWords: Int32Array | null): void {
@@ -101,7 +96,7 @@ function resultWords(op: OpInfo): number {
 
 function compare(op: OpInfo, ours: Int32Array, theirs: Int32Array, what: string): void {
   const n = resultWords(op);
-  const bits = nanLaneBits(op);
+  const bits = nanBits(op);
   const got = [...ours.subarray(WR, WR + n)];
   const want = [...theirs.subarray(WR, WR + n)];
   if (bits === 0) {

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import wabtInit from 'wabt';
 import { Engine, Instance, Module, Store } from '../../../src/index.js';
 import { Imm, type OpInfo } from '../../../src/syntax/opcodes.js';
-import { RELAXED, SIMD_OPS } from './v8-oracle.js';
+import { nanLaneBits, RELAXED, SIMD_OPS } from './v8-oracle.js';
 
 type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 let wabt: Wabt;
@@ -38,14 +38,6 @@ const LOADS = SIMD_OPS.filter((o) => o.imm === Imm.Memarg && o.sig === 'a>v');
 const LOAD_LANES = SIMD_OPS.filter((o) => o.imm === Imm.MemargLane && o.sig === 'av>v');
 const LANE_COUNT: Record<string, number> = { i8x16: 16, i16x8: 8, i32x4: 4, i64x2: 2, f32x4: 4, f64x2: 2 };
 
-/** Float results whose NaN bits are unconstrained (as in the differential test), by lane width. */
-function nanBits(name: string): 0 | 32 | 64 {
-  if (/\.(eq|ne|lt|gt|le|ge|abs|neg|pmin|pmax|splat|replace_lane)$/.test(name)) return 0;
-  if (name.startsWith('f32x4.')) return 32;
-  if (name.startsWith('f64x2.')) return 64;
-  return 0;
-}
-
 /** One expression, rendered twice: as purewasm runs it, and as the V8 twin computes it. */
 interface Twin { ours: string; theirs: string }
 
@@ -56,7 +48,7 @@ class Generator {
 
   /** V8 side: canonicalise NaN lanes of `e` through the scratch local $t. */
   private canon(name: string, e: string): string {
-    const bits = nanBits(name);
+    const bits = nanLaneBits(name);
     if (bits === 0) return e;
     const nan = bits === 32 ? 'i32x4 0x7fc00000 0x7fc00000 0x7fc00000 0x7fc00000' : 'i32x4 0 0x7ff80000 0 0x7ff80000';
     const eq = bits === 32 ? 'f32x4.eq' : 'f64x2.eq';

@@ -18,6 +18,18 @@ export function laneCount(name: string): number {
   return ({ i8x16: 16, i16x8: 8, i32x4: 4, i64x2: 2, f32x4: 4, f64x2: 2 } as Record<string, number>)[name.slice(0, 5)] ?? 0;
 }
 
+/**
+ * For an instruction whose v128 result has float lanes with unconstrained NaN bits (the spec's
+ * `nans` sets), the lane width in bits; 0 when every result bit is determined (integer results,
+ * comparisons, abs/neg, pmin/pmax and lane moves).
+ */
+export function nanLaneBits(name: string): 0 | 32 | 64 {
+  if (/\.(eq|ne|lt|gt|le|ge|abs|neg|pmin|pmax|splat|replace_lane|extract_lane)$/.test(name)) return 0;
+  if (name.startsWith('f32x4.')) return 32;
+  if (name.startsWith('f64x2.')) return 64;
+  return 0;
+}
+
 /** Every SIMD row of the opcode table. */
 export const SIMD_OPS: OpInfo[] = OPCODES.filter((o) => o.code >>> 16 === PREFIX_SIMD);
 
