@@ -6,24 +6,15 @@
  * It checks only what the text grammar checks (names, literal ranges, label matching); typing is
  * the validator's job.
  */
-import { Imm, OPCODES, opByName, type OpInfo } from '../syntax/opcodes.js';
-import { heapOf, isNullable } from '../syntax/types.js';
 import { ByteWriter } from '../encoder/writer.js';
 import type { Cursor } from './cursor.js';
-import { Tok, type Token } from './lexer.js';
+import { Tok } from './lexer.js';
 import { resolveIndex, sameFunc, type ModuleContext } from './context.js';
-import { parseF32, parseF64, parseIntBits, parseNat, RangeFailure } from './numbers.js';
-import { heapType, refTypeOf, signature, typeUse } from './valtypes.js';
+import { natU32 } from './literals.js';
+import { OperatorParser } from './operators.js';
+import { signature } from './valtypes.js';
 
-const NULL_CASTS = new Map<string, OpInfo>();
-for (const op of OPCODES) if (op.name === 'ref.test_null' || op.name === 'ref.cast_null') NULL_CASTS.set(op.name, op);
-const SELECT_T = OPCODES.find((o) => o.imm === Imm.SelectT)!;
-
-/** Keywords of structured instructions: never operators on their own in folded form. */
-const STRUCTURED = new Set(['block', 'loop', 'if', 'then', 'else', 'end', 'try', 'try_table', 'do', 'catch', 'catch_all', 'delegate']);
-
-/** Words of function fields: out of place among instructions, not unknown operators. */
-const FIELD_WORDS = new Set(['type', 'param', 'result', 'local', 'export', 'import']);
+const EMPTY: ReadonlyMap<string, number> = new Map();
 
 const enum F { Plain, Block, If, Try, Clause }
 const enum IfState { Cond, AfterThen, AfterElse }
@@ -47,12 +38,6 @@ export interface LocalScope {
   names: Map<string, number>;
 }
 
-/** Writes a code as the binary format does: one byte, or a prefix byte and a u32 sub-opcode. */
-export function writeOpcode(w: ByteWriter, code: number): void {
-  if (code > 0xff) w.u8(code >>> 16).u32(code & 0xffff);
-  else w.u8(code);
-}
-
 /** Parses an instruction sequence and encodes it into a ByteWriter. */
 export class InstrParser {
   private readonly cur: Cursor;
@@ -60,6 +45,7 @@ export class InstrParser {
   private readonly frames: Frame[] = [];
   /** Writer length just after the last `else` written, or -1. */
   private afterElse = -1;
+  private readonly ops: OperatorParser;
 
   constructor(
     private readonly c: ModuleContext,
@@ -67,6 +53,7 @@ export class InstrParser {
     private readonly w: ByteWriter,
   ) {
     this.cur = c.cur;
+    this.ops = new OperatorParser(c, this);
   }
 
   /** Instructions up to (not including) the `)` that closes the enclosing field. */
@@ -251,7 +238,7 @@ export class InstrParser {
       }
     }
     const ow = new ByteWriter();
-    this.operator(ow);
+    this.ops.write(ow);
     this.push(F.Plain, ow.finish());
   }
 
@@ -303,7 +290,7 @@ export class InstrParser {
         return;
       }
     }
-    this.operator(this.w);
+    this.ops.write(this.w);
   }
 
   /** `label? blocktype` of block/loop/if/try_table, its header written to `w`, its label pushed. */
@@ -364,7 +351,7 @@ export class InstrParser {
   }
 
   /** A label index: a name on the label stack, or a number (depth). */
-  private label(): number {
+  label(): number {
     const t = this.cur.peek();
     if (t.kind === Tok.Id) {
       for (let i = this.labels.length - 1; i >= 0; i--) {
@@ -375,401 +362,15 @@ export class InstrParser {
       }
       this.cur.fail(`unknown label $${t.text}`, t);
     }
-    return this.u32();
+    return natU32(this.cur);
   }
 
-  private u32(): number {
-    const t = this.cur.peek();
-    const n = t.kind === Tok.Atom ? parseNat(t.text) : null;
-    if (n === null) return badLiteral(this.cur, t);
-    if (n > 0xffffffffn) this.cur.fail('constant out of range', t);
-    this.cur.pos++;
-    return Number(n);
+  /** A local index: a name bound by the function, or a number. */
+  local(): number {
+    return resolveIndex(this.cur, this.locals?.names ?? EMPTY, 'local');
   }
 
-  private local(): number {
-    return resolveIndex(this.cur, this.locals?.names ?? new Map(), 'local');
-  }
 
-  /** Whether an optional index (memory, table) comes next. */
-  private atIndex(): boolean {
-    return this.c.atIndex();
-  }
-
-  /** A plain operator from the opcode table with its immediates. */
-  private operator(w: ByteWriter): void {
-    const cur = this.cur;
-    const t = cur.next();
-    if (t.kind !== Tok.Atom) cur.unexpected(t);
-    const found = STRUCTURED.has(t.text) ? undefined : opByName(t.text);
-    if (found === undefined && (STRUCTURED.has(t.text) || FIELD_WORDS.has(t.text))) return cur.unexpected(t);
-    if (found === undefined) return cur.fail(`unknown operator ${t.text}`, t);
-    let op: OpInfo = found;
-    const c = this.c;
-    if (op.name === 'select' && cur.isField('result')) {
-      const types = signature(c, false).results;
-      writeOpcode(w, SELECT_T.code);
-      w.u32(types.length);
-      for (const ty of types) w.valType(ty);
-      return;
-    }
-    switch (op.imm) {
-      case Imm.None:
-        writeOpcode(w, op.code);
-        return;
-      case Imm.Block: case Imm.TryTable:
-        return cur.unexpected(t);
-      case Imm.Label:
-        writeOpcode(w, op.code);
-        w.u32(this.label());
-        return;
-      case Imm.BrTable: {
-        const xs: number[] = [];
-        while (cur.peek().kind === Tok.Id || cur.isNat()) xs.push(this.label());
-        if (xs.length === 0) badLiteral(cur, cur.peek());
-        writeOpcode(w, op.code);
-        w.u32(xs.length - 1);
-        for (const x of xs) w.u32(x);
-        return;
-      }
-      case Imm.Func:
-        writeOpcode(w, op.code);
-        w.u32(c.index('func'));
-        return;
-      case Imm.CallIndirect: {
-        const table = this.atIndex() ? c.index('table') : 0;
-        const use = typeUse(c, false).typeIdx;
-        writeOpcode(w, op.code);
-        w.u32(use).u32(table);
-        return;
-      }
-      case Imm.Type:
-        writeOpcode(w, op.code);
-        w.u32(c.index('type'));
-        return;
-      case Imm.Local:
-        writeOpcode(w, op.code);
-        w.u32(this.local());
-        return;
-      case Imm.Global:
-        writeOpcode(w, op.code);
-        w.u32(c.index('global'));
-        return;
-      case Imm.Table:
-        writeOpcode(w, op.code);
-        w.u32(this.atIndex() ? c.index('table') : 0);
-        return;
-      case Imm.Memory:
-        writeOpcode(w, op.code);
-        w.u32(this.atIndex() ? c.index('memory') : 0);
-        return;
-      case Imm.Memarg:
-        writeOpcode(w, op.code);
-        this.memarg(w, op, this.atIndex() ? c.index('memory') : 0);
-        return;
-      case Imm.MemargLane: {
-        let mem = 0;
-        if (cur.peek().kind === Tok.Id || (cur.isNat() && (cur.isNat(1) || isMemargKey(cur.peek(1))))) mem = c.index('memory');
-        writeOpcode(w, op.code);
-        this.memarg(w, op, mem);
-        w.u8(this.laneIndex());
-        return;
-      }
-      case Imm.I32: {
-        const v = this.intLiteral(32);
-        writeOpcode(w, op.code);
-        w.s64(BigInt.asIntN(32, v));
-        return;
-      }
-      case Imm.I64: {
-        const v = this.intLiteral(64);
-        writeOpcode(w, op.code);
-        w.s64(v);
-        return;
-      }
-      case Imm.F32: {
-        const bits = this.floatLiteral32();
-        writeOpcode(w, op.code);
-        w.fixed32(bits);
-        return;
-      }
-      case Imm.F64: {
-        const bits = this.floatLiteral64();
-        writeOpcode(w, op.code);
-        w.fixed64(bits);
-        return;
-      }
-      case Imm.V128: {
-        const bytes = v128Literal(cur);
-        writeOpcode(w, op.code);
-        w.bytes(bytes);
-        return;
-      }
-      case Imm.Lane:
-        writeOpcode(w, op.code);
-        w.u8(this.laneIndex());
-        return;
-      case Imm.Shuffle: {
-        const lanes: number[] = [];
-        while (cur.peek().kind === Tok.Atom) {
-          if (lanes.length === 16) cur.fail('invalid lane length');
-          lanes.push(this.laneIndex(true));
-        }
-        if (lanes.length !== 16) cur.fail('invalid lane length');
-        writeOpcode(w, op.code);
-        for (const l of lanes) w.u8(l);
-        return;
-      }
-      case Imm.HeapType: {
-        if (op.name === 'ref.test' || op.name === 'ref.cast') {
-          const rt = refTypeOf(c);
-          if (isNullable(rt)) op = NULL_CASTS.get(op.name + '_null')!;
-          writeOpcode(w, op.code);
-          w.heapType(heapOf(rt));
-          return;
-        }
-        const ht = heapType(c);
-        writeOpcode(w, op.code);
-        w.heapType(ht);
-        return;
-      }
-      case Imm.StructField: {
-        const x = c.index('type');
-        const names = c.fieldNames.get(x) ?? new Map<string, number>();
-        const f = resolveIndex(cur, names, 'field');
-        writeOpcode(w, op.code);
-        w.u32(x).u32(f);
-        return;
-      }
-      case Imm.TypeCount: {
-        const x = c.index('type');
-        const n = this.u32();
-        writeOpcode(w, op.code);
-        w.u32(x).u32(n);
-        return;
-      }
-      case Imm.TypeType: {
-        const x = c.index('type');
-        const y = c.index('type');
-        writeOpcode(w, op.code);
-        w.u32(x).u32(y);
-        return;
-      }
-      case Imm.TypeData: {
-        const x = c.index('type');
-        const y = c.index('data');
-        c.usesDataCount = true;
-        writeOpcode(w, op.code);
-        w.u32(x).u32(y);
-        return;
-      }
-      case Imm.TypeElem: {
-        const x = c.index('type');
-        const y = c.index('elem');
-        writeOpcode(w, op.code);
-        w.u32(x).u32(y);
-        return;
-      }
-      case Imm.Data:
-        c.usesDataCount = true;
-        writeOpcode(w, op.code);
-        w.u32(c.index('data'));
-        return;
-      case Imm.Elem:
-        writeOpcode(w, op.code);
-        w.u32(c.index('elem'));
-        return;
-      case Imm.MemoryInit: {
-        c.usesDataCount = true;
-        let mem = 0;
-        if (this.atIndex() && isIndexTok(cur.peek(1))) mem = c.index('memory');
-        const d = c.index('data');
-        writeOpcode(w, op.code);
-        w.u32(d).u32(mem);
-        return;
-      }
-      case Imm.TableInit: {
-        let table = 0;
-        if (this.atIndex() && isIndexTok(cur.peek(1))) table = c.index('table');
-        const e = c.index('elem');
-        writeOpcode(w, op.code);
-        w.u32(e).u32(table);
-        return;
-      }
-      case Imm.MemoryCopy: case Imm.TableCopy: {
-        const space = op.imm === Imm.MemoryCopy ? 'memory' : 'table';
-        let d = 0, s = 0;
-        if (this.atIndex()) {
-          d = c.index(space);
-          s = c.index(space);
-        }
-        writeOpcode(w, op.code);
-        w.u32(d).u32(s);
-        return;
-      }
-      case Imm.Tag:
-        writeOpcode(w, op.code);
-        w.u32(c.index('tag'));
-        return;
-      case Imm.BrOnCast: {
-        const l = this.label();
-        const r1 = refTypeOf(c);
-        const r2 = refTypeOf(c);
-        writeOpcode(w, op.code);
-        w.u8((isNullable(r1) ? 1 : 0) | (isNullable(r2) ? 2 : 0)).u32(l);
-        w.heapType(heapOf(r1)).heapType(heapOf(r2));
-        return;
-      }
-      case Imm.Zero:
-        writeOpcode(w, op.code);
-        w.u8(0);
-        return;
-      default:
-        break;
-    }
-    return cur.unexpected(t);
-  }
-
-  /** `offset=N? align=N?` (memory index already read). */
-  private memarg(w: ByteWriter, op: OpInfo, mem: number): void {
-    const cur = this.cur;
-    let offset = 0n;
-    let alignLog2 = op.align;
-    const ot = cur.peek();
-    if (ot.kind === Tok.Atom && ot.text.startsWith('offset=')) {
-      cur.pos++;
-      const n = parseNat(ot.text.slice(7));
-      if (n === null) return cur.fail('unknown operator', ot);
-      if (n >= 1n << 64n) cur.fail('i64 constant out of range', ot);
-      offset = n;
-    }
-    const at = cur.peek();
-    if (at.kind === Tok.Atom && at.text.startsWith('align=')) {
-      cur.pos++;
-      const n = parseNat(at.text.slice(6));
-      if (n === null) return cur.fail('unknown operator', at);
-      if (n === 0n || (n & (n - 1n)) !== 0n) cur.fail('alignment must be a power of two', at);
-      alignLog2 = n.toString(2).length - 1;
-    }
-    w.u32(alignLog2 | (mem !== 0 ? 0x40 : 0));
-    if (mem !== 0) w.u32(mem);
-    w.u64(offset);
-  }
-
-  /** A lane index (u8). Shuffle lanes are i8 literals, so a sign there is a range error. */
-  private laneIndex(shuffle = false): number {
-    const cur = this.cur;
-    const t = cur.peek();
-    const n = t.kind === Tok.Atom ? parseNat(t.text) : null;
-    if (n === null) {
-      const signed = t.kind === Tok.Atom && /^[+-]/.test(t.text) && parseNat(t.text.slice(1)) !== null;
-      if ((signed || t.kind === Tok.Atom) && shuffle) cur.fail('i8 constant out of range', t);
-      return cur.unexpected(t);
-    }
-    if (n > 255n) cur.fail('i8 constant out of range', t);
-    cur.pos++;
-    return Number(n);
-  }
-
-  private intLiteral(bits: number): bigint {
-    return intLit(this.cur, bits);
-  }
-
-  private floatLiteral32(): number {
-    const cur = this.cur;
-    const t = cur.next();
-    try {
-      const b = t.kind === Tok.Atom ? parseF32(t.text) : null;
-      if (b === null) return badLiteral(cur, t);
-      return b;
-    } catch (e) {
-      if (e instanceof RangeFailure) cur.fail('constant out of range', t);
-      throw e;
-    }
-  }
-
-  private floatLiteral64(): bigint {
-    const cur = this.cur;
-    const t = cur.next();
-    try {
-      const b = t.kind === Tok.Atom ? parseF64(t.text) : null;
-      if (b === null) return badLiteral(cur, t);
-      return b;
-    } catch (e) {
-      if (e instanceof RangeFailure) cur.fail('constant out of range', t);
-      throw e;
-    }
-  }
-}
-
-/**
- * A token where a literal belongs that is not one. The reference lexer reads text such as `0x` or
- * `1.e` as no number at all, so the parser reports the word as an unknown operator.
- */
-export function badLiteral(cur: Cursor, t: Token): never {
-  // NaN classes are result patterns of scripts: a known word, just not here.
-  if (t.kind === Tok.Atom && !/^nan:(canonical|arithmetic)$/.test(t.text)) cur.fail(`unknown operator ${t.text}`, t);
-  return cur.unexpected(t);
-}
-
-function isMemargKey(t: Token): boolean {
-  return t.kind === Tok.Atom && (t.text.startsWith('offset=') || t.text.startsWith('align='));
-}
-
-function isIndexTok(t: Token): boolean {
-  return t.kind === Tok.Id || (t.kind === Tok.Atom && parseNat(t.text) !== null);
-}
-
-/** An integer literal of `bits` width as its unsigned pattern; wording as the reference interpreter's. */
-export function intLit(cur: Cursor, bits: number): bigint {
-  const t = cur.next();
-  try {
-    const v = t.kind === Tok.Atom ? parseIntBits(t.text, bits) : null;
-    if (v === null) return badLiteral(cur, t);
-    return v;
-  } catch (e) {
-    if (e instanceof RangeFailure) cur.fail('constant out of range', t);
-    throw e;
-  }
-}
-
-const SHAPES: Record<string, [number, number]> = {
-  i8x16: [16, 8], i16x8: [8, 16], i32x4: [4, 32], i64x2: [2, 64], f32x4: [4, -32], f64x2: [2, -64],
-};
-
-/** `shape lane*` of a v128 constant, as its 16 bytes. */
-export function v128Literal(cur: Cursor): Uint8Array {
-  const st = cur.next();
-  const shape = st.kind === Tok.Atom ? SHAPES[st.text] : undefined;
-  if (shape === undefined) return cur.unexpected(st);
-  const [n, bits] = shape;
-  // The lane count is checked before the lanes' values, as the reference interpreter does.
-  let count = 0;
-  while (cur.peek(count).kind === Tok.Atom) count++;
-  if (count !== n) cur.fail('wrong number of lane literals', cur.peek(Math.min(count, n)));
-  const out = new ByteWriter();
-  for (let i = 0; i < n; i++) {
-    const t = cur.peek();
-    if (t.kind !== Tok.Atom) cur.fail('wrong number of lane literals', t);
-    if (bits === -32) {
-      cur.pos++;
-      let b: number | null;
-      try { b = parseF32(t.text); } catch { cur.fail('constant out of range', t); }
-      if (b === null) badLiteral(cur, t);
-      out.fixed32(b);
-    } else if (bits === -64) {
-      cur.pos++;
-      let b: bigint | null;
-      try { b = parseF64(t.text); } catch { cur.fail('constant out of range', t); }
-      if (b === null) badLiteral(cur, t);
-      out.fixed64(b);
-    } else {
-      const v = intLit(cur, bits);
-      for (let k = 0; k < bits / 8; k++) out.u8(Number((v >> BigInt(8 * k)) & 0xffn));
-    }
-  }
-  if (cur.peek().kind === Tok.Atom) cur.fail('wrong number of lane literals');
-  return out.finish();
 }
 
 /** Parses a constant expression (global initialisers, offsets, element items) into an Expr's bytes. */

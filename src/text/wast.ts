@@ -10,8 +10,7 @@ import { encodeModule } from '../encoder/encode.js';
 import { Cursor } from './cursor.js';
 import { decodeSourceBytes, lex, Tok, type CustomAnnotation, type Lexed, type Token } from './lexer.js';
 import { moduleFields } from './module.js';
-import { intLit, v128Literal } from './instructions.js';
-import { parseF32, parseF64, RangeFailure } from './numbers.js';
+import { f32Lit, f64Lit, intLit, v128Literal } from './literals.js';
 import type {
   FloatPattern, Loc, WastAction, WastCommand, WastConst, WastExpected, WastModule, WastScript,
 } from './wast-script.js';
@@ -274,27 +273,11 @@ class ScriptParser {
   }
 
   private f32(): number {
-    const t = this.cur.next();
-    try {
-      const b = t.kind === Tok.Atom ? parseF32(t.text) : null;
-      if (b === null) return this.cur.unexpected(t);
-      return b;
-    } catch (e) {
-      if (e instanceof RangeFailure) this.cur.fail('constant out of range', t);
-      throw e;
-    }
+    return f32Lit(this.cur);
   }
 
   private f64(): bigint {
-    const t = this.cur.next();
-    try {
-      const b = t.kind === Tok.Atom ? parseF64(t.text) : null;
-      if (b === null) return this.cur.unexpected(t);
-      return b;
-    } catch (e) {
-      if (e instanceof RangeFailure) this.cur.fail('constant out of range', t);
-      throw e;
-    }
+    return f64Lit(this.cur);
   }
 
   private floatPattern(width: 32 | 64, t: Token): FloatPattern {
