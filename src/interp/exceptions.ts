@@ -13,7 +13,7 @@ import { ExnInst, WasmException } from '../core/exn.js';
 import type { RawVal } from '../core/values.js';
 import { Trap, TrapCode } from '../util/errors.js';
 import type { Thread } from './thread.js';
-import { valWords, type CompiledFunc } from './translate.js';
+import { valWords, type CompiledFunc, type Handler } from './translate.js';
 import { readVal, writeVal } from './values.js';
 
 /** Executes Throw (tagidx argw) or ThrowRef (src): always throws. */
@@ -41,9 +41,11 @@ export function catchException(t: Thread, exn: ExnInst): boolean {
     const pc = d === t.depth ? t.pc : t.fPc[d]! - 1;
     const fw = d === t.depth ? t.fw : t.fFw[d]!;
     const cf = f.compiled as CompiledFunc;
-    for (const h of cf.handlers) {
-      if (pc < h.start || pc >= h.end) continue;
+    let h: Handler | null | undefined = cf.handlers.find((x) => pc >= x.start && pc < x.end);
+    while (h) {
+      let next: Handler | null | undefined;
       for (const cl of h.clauses) {
+        if (cl.kind === 4) { next = cl.delegateTo; if (next === null) break; continue; }
         if (cl.kind <= 1 && f.instance.tags[cl.tag] !== exn.tag) continue;
         let w = fw + cl.dst;
         if (cl.kind <= 1) {
@@ -54,12 +56,16 @@ export function catchException(t: Thread, exn: ExnInst): boolean {
           }
         }
         if (cl.kind === 1 || cl.kind === 3) t.stack.refs[w] = exn;
+        if (cl.exnSlot >= 0) t.stack.refs[fw + cl.exnSlot] = exn;
         t.depth = d;
         t.func = f;
         t.pc = cl.pad;
         t.fw = fw;
         return true;
       }
+      // No clause matched: a delegate moves on to its target handler, else the next outer one.
+      h = next !== undefined ? next : cf.handlers.find((x) => x !== h && x.start <= h!.start && x.end >= h!.end && pc >= x.start && pc < x.end);
+      if (next === null) h = null;
     }
   }
   return false;

@@ -51,7 +51,7 @@ export interface CompiledFunc {
 
 /** A catch clause of a try_table: where its values go and where execution continues. */
 export interface CatchTarget {
-  /** CatchKind: 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref. */
+  /** CatchKind: 0 catch, 1 catch_ref, 2 catch_all, 3 catch_all_ref; 4 legacy delegate. */
   readonly kind: number;
   /** Tag index (catch, catch_ref), else -1. */
   readonly tag: number;
@@ -59,13 +59,17 @@ export interface CatchTarget {
   readonly pad: number;
   /** Frame word where the payload (then the exnref) is written. */
   readonly dst: number;
+  /** Legacy catch: frame word where the exception is also kept for `rethrow`, else -1. */
+  readonly exnSlot: number;
+  /** Legacy delegate: the handler that receives the exception (null: the caller). */
+  readonly delegateTo: Handler | null;
 }
 
 /** A try_table body's code range [start, end) and its catch clauses, in order. */
 export interface Handler {
   readonly start: number;
   end: number;
-  readonly clauses: readonly CatchTarget[];
+  readonly clauses: CatchTarget[];
 }
 
 /** Words a value of type `t` takes on the value stack. */
@@ -103,14 +107,18 @@ interface Ctrl {
   fixups: number[];
   /** If: position of the BrUnless target to patch with the else (or end) pc; -1 once used. */
   elseFixup: number;
-  /** try_table: its handler, completed at the end. */
+  /** try_table and legacy try: its handler, completed at the end (or the first catch). */
   handler?: Handler;
+  /** Legacy try: frame word holding the caught exception (for rethrow); -1 otherwise. */
+  exnSlot?: number;
+  /** Legacy try: true while translating the try body (before the first catch). */
+  inBody?: boolean;
 }
 
 /** Control instructions and calls: pending operands are materialized before them. */
 const MATERIALIZING = new Set<number>([
   0x02, 0x03, 0x04, 0x0c, 0x0d, 0x0e, 0x0f, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x1b, 0x1c,
-  0xd4, 0xd5, 0xd6, 0x08, 0x0a, 0x1f,
+  0xd4, 0xd5, 0xd6, 0x08, 0x0a, 0x1f, 0x06, 0x09,
 ]);
 
 /** i32 binary ops with an immediate form (`ImmBase + opcode`: dst a imm) for a constant right operand. */
@@ -138,6 +146,14 @@ function sigOf(code: number): { params: ValType[]; results: ValType[] } {
   s = { params: conv(p!), results: conv(r!) };
   sigCache.set(code, s);
   return s;
+}
+
+/** Number of legacy `try` instructions in a body (a pre-pass, only for modules with tags). */
+function countLegacyTries(bytes: Uint8Array, offset: number): number {
+  const r = new InstrReader(bytes, 0, bytes.length, offset);
+  let n = 0;
+  while (!r.atEnd()) if (r.next() === 0x06) n++;
+  return n;
 }
 
 /** Options of translation. */
@@ -179,6 +195,8 @@ class Translator {
   /** Set when the code being translated became unreachable; cleared at the next else/end. */
   private wasDead = false;
   private fuelPos = -1;
+  private nextExnSlot = 0;
+  private exnSlotsEnd = 0;
   private fuelCount = 0;
   private readonly ft: FuncType;
   private readonly r: InstrReader;
@@ -197,6 +215,10 @@ class Translator {
     for (const d of f.code.locals) {
       for (let i = 0; i < d.count; i++) { this.localWord.push(w); this.localType.push(d.type); w += valWords(d.type); }
     }
+    // Legacy try blocks keep their caught exception in a frame word each: count them first.
+    this.nextExnSlot = w;
+    if (inst.tags.length > 0) w += 2 * countLegacyTries(body.bytes, body.offset);
+    this.exnSlotsEnd = w;
     this.localWords = w;
     this.top = this.maxTop = w;
     this.resultWords = typesWords(this.ft.results);
@@ -214,12 +236,16 @@ class Translator {
       const code = r.next();
       if (dead > 0) {
         if (code === 0x02 || code === 0x03 || code === 0x04 || code === 0x1f || code === 0x06) dead++;
-        else if (code === 0x0b) {
-          if (--dead === 0) { this.wasDead = true; this.end(); }
+        else if (code === 0x0b || code === 0x18) {
+          if (--dead === 0) { this.wasDead = true; if (code === 0x0b) this.end(); else this.delegate(); }
         } else if (code === 0x05 && dead === 1) {
           dead = 0;
           this.wasDead = true;
           this.else();
+        } else if ((code === 0x07 || code === 0x19) && dead === 1) {
+          dead = 0;
+          this.wasDead = true;
+          this.legacyCatch(code === 0x07 ? r.idx : -1);
         }
         continue;
       }
@@ -396,11 +422,55 @@ class Translator {
         const at = this.emit(Iop.Br, target.loopPc);
         if (target.kind !== Kind.Loop) target.fixups.push(at + 1);
       }
-      clauses.push({ kind: cl.kind, tag: cl.tag, pad, dst: target.startWord });
+      clauses.push({ kind: cl.kind, tag: cl.tag, pad, dst: target.startWord, exnSlot: -1, delegateTo: null });
     }
     this.code[skip + 1] = this.code.length;
     const c = this.pushCtrl(Kind.Block, bt.params, bt.results);
     c.handler = { start: this.code.length, end: -1, clauses };
+  }
+
+  /** A frame word for a legacy try's caught exception (reserved after the locals, see constructor). */
+  private takeExnSlot(): number {
+    if (this.nextExnSlot >= this.exnSlotsEnd) throw new Error('translate: legacy try without a reserved exception slot');
+    const w = this.nextExnSlot;
+    this.nextExnSlot += 2;
+    return w;
+  }
+
+  /** Legacy `catch x` (tag >= 0) or `catch_all` (tag = -1): closes the previous part of the try. */
+  private legacyCatch(tag: number): void {
+    const c = this.ctrl[this.ctrl.length - 1]!;
+    const h = c.handler!;
+    if (!this.wasDead) {
+      this.materializeAll();
+      const at = this.emit(Iop.Br, -1);
+      c.fixups.push(at + 1);
+    }
+    this.wasDead = false;
+    if (c.inBody) {
+      h.end = this.code.length;
+      c.inBody = false;
+    }
+    h.clauses.push({ kind: tag >= 0 ? 0 : 2, tag, pad: this.code.length, dst: c.startWord, exnSlot: c.exnSlot!, delegateTo: null });
+    this.resetTo(c.height, c.startWord);
+    if (tag >= 0) for (const t of this.inst.tags[tag]!.params) this.push(t);
+    this.startSegment();
+  }
+
+  /** Legacy `delegate l`: ends the try; exceptions from its body go to the handler around label l. */
+  private delegate(): void {
+    const c = this.ctrl[this.ctrl.length - 1]!;
+    const h = c.handler!;
+    h.end = this.code.length;
+    c.inBody = false;
+    // Label l counts from outside the try; the nearest enclosing try body at or beyond it catches.
+    let target: Handler | null = null;
+    for (let i = this.ctrl.length - 2 - this.r.idx; i >= 0; i--) {
+      const o = this.ctrl[i]!;
+      if (o.handler && (o.inBody === undefined || o.inBody)) { target = o.handler; break; }
+    }
+    h.clauses.push({ kind: 4, tag: -1, pad: -1, dst: 0, exnSlot: -1, delegateTo: target });
+    this.end();
   }
 
   /** branchIsJump for the stack as it will be once the top entry (at word `top`) is popped. */
@@ -485,7 +555,7 @@ class Translator {
       return;
     }
     if (c.handler) {
-      c.handler.end = this.code.length;
+      if (c.inBody !== false) c.handler.end = this.code.length;
       this.handlers.push(c.handler);
     }
     if (c.elseFixup >= 0) this.code[c.elseFixup] = this.code.length;
@@ -520,6 +590,22 @@ class Translator {
       }
       case 0x05: this.else(); return false;
       case 0x1f: this.tryTable(); return false;
+      case 0x06: {
+        const bt = this.blockType();
+        const c = this.pushCtrl(Kind.Block, bt.params, bt.results);
+        c.handler = { start: this.code.length, end: -1, clauses: [] };
+        c.exnSlot = this.takeExnSlot();
+        c.inBody = true;
+        return false;
+      }
+      case 0x07: this.legacyCatch(r.idx); return false;
+      case 0x19: this.legacyCatch(-1); return false;
+      case 0x18: this.delegate(); return false;
+      case 0x09: {
+        const c = this.label(r.idx);
+        this.emit(Iop.ThrowRef, c.exnSlot!);
+        return true;
+      }
       case 0x08: {
         const params = this.inst.tags[r.idx]!.params;
         const argw = this.popArgs(params.length);
