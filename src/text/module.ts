@@ -7,27 +7,23 @@
  */
 import { AbsHeap, refType, type AddrType, type Limits, type MemType, type TableType, type ValType } from '../syntax/types.js';
 import {
-  SectionId,
   type Code, type CustomSection, type DataSegment, type ElemSegment, type Export, type Expr, type Global,
   type Import, type LocalDecl, type Module, type Table,
 } from '../syntax/module.js';
 import { ByteWriter } from '../encoder/writer.js';
-import { decodeUtf8 } from '../util/utf8.js';
-import { Cursor } from './cursor.js';
+import type { Cursor } from './cursor.js';
 import { Tok, type CustomAnnotation, type Token } from './lexer.js';
 import { ModuleContext, type Space } from './context.js';
 import { constExpr, constExprSingle, funcBody } from './instructions.js';
 import { parseNat } from './numbers.js';
 import { typeField } from './types-section.js';
+import { checkBranchHints, placeCustoms } from './annotations.js';
 import { globalType, refTypeOf, typeUse, valType, atValType } from './valtypes.js';
 
 type DefKind = 'func' | 'table' | 'memory' | 'global' | 'tag';
 const DEF_KINDS: readonly DefKind[] = ['func', 'table', 'memory', 'global', 'tag'];
 const FUNCREF_NONNULL = refType(false, AbsHeap.Func);
 const FUNCREF = refType(true, AbsHeap.Func);
-/** Keywords after which a `(@name …)` annotation may stand. */
-const NAMEABLE = new Set(['module', 'func', 'param', 'local', 'global', 'table', 'memory', 'tag', 'type', 'field',
-  'elem', 'data', 'block', 'loop', 'if', 'try', 'try_table']);
 
 function expr(bytes: Uint8Array): Expr {
   return { bytes, offset: 0 };
@@ -56,8 +52,6 @@ class ModuleParser {
   private readonly datas: DataSegment[] = [];
   private readonly customSections: CustomSection[] = [];
   private start: number | null = null;
-  private readonly memAddr: AddrType[] = [];
-  private readonly tableAddr: AddrType[] = [];
 
   constructor(private readonly cur: Cursor, private readonly customs: readonly CustomAnnotation[]) {
     this.c = new ModuleContext(cur);
@@ -75,7 +69,7 @@ class ModuleParser {
     }
     const end = cur.pos;
     if (!cur.isRParen() && cur.peek().kind !== Tok.Eof) cur.unexpected();
-    this.placeCustoms(first, end, fieldStarts);
+    this.customSections.push(...placeCustoms(cur, this.customs, first, end, fieldStarts));
     for (const p of fieldStarts) {
       cur.pos = p;
       if (cur.isField('type') || cur.isField('rec')) typeField(this.c);
@@ -85,7 +79,7 @@ class ModuleParser {
       cur.pos = p;
       this.field();
     }
-    this.checkBranchHints(first, end);
+    checkBranchHints(cur, this.customs, first, end, this.bodies);
     cur.pos = end;
     const c = this.c;
     return {
@@ -175,68 +169,8 @@ class ModuleParser {
     }
   }
 
-  /** Turns the @custom annotations between fields into custom sections. */
-  private placeCustoms(first: number, end: number, fieldStarts: readonly number[]): void {
-    const cur = this.cur;
-    const boundaries = new Set(fieldStarts);
-    boundaries.add(end);
-    const moduleNameAt = new Map<number, number>();
-    for (const a of this.customs) {
-      if (a.id === 'name') {
-        if (a.at >= first - 3 && a.at <= end) this.checkName(a, first, moduleNameAt);
-        continue;
-      }
-      if (a.id !== 'custom') continue;
-      if (a.at < first || a.at > end) continue;
-      if (!boundaries.has(a.at)) {
-        throw cur.errorAt('misplaced @custom annotation', a);
-      }
-      this.customSections.push(parseCustom(a, cur));
-    }
-  }
-
-  /**
-   * `(@name "…")` may stand only right after the keyword (and id) of a module or of a definition;
-   * it names nothing here (no name section is built) but its place is checked as the reference does.
-   */
-  private checkName(a: CustomAnnotation, first: number, moduleNameAt: Map<number, number>): void {
-    const toks = this.cur.toks;
-    const at = a;
-    let k = a.at - 1;
-    if (toks[k]?.kind === Tok.Id) k--;
-    const kw = toks[k];
-    const ok = kw !== undefined && kw.kind === Tok.Atom && NAMEABLE.has(kw.text) && toks[k - 1]?.kind === Tok.LParen;
-    if (!ok) throw this.cur.errorAt('misplaced @name annotation', at);
-    if (kw.text === 'module' && a.at <= first) {
-      const n = (moduleNameAt.get(a.at) ?? 0) + 1;
-      moduleNameAt.set(a.at, n);
-      if (n > 1) throw this.cur.errorAt('@name annotation: multiple module', at);
-    }
-  }
-
   /** Token ranges of function bodies, for placing branch hints. */
   private readonly bodies: [number, number][] = [];
-
-  /**
-   * `(@metadata.code.branch_hint "…")` must stand in a function body, right before an `if` or
-   * `br_if` (plain or folded), once. The hints are checked, not encoded.
-   */
-  private checkBranchHints(first: number, end: number): void {
-    const toks = this.cur.toks;
-    const seen = new Set<number>();
-    for (const a of this.customs) {
-      if (a.id !== 'metadata.code.branch_hint' || a.at < first || a.at > end) continue;
-      const fail = (why: string): never => {
-        throw this.cur.errorAt(`@metadata.code.branch_hint annotation: ${why}`, a);
-      };
-      if (!this.bodies.some(([s, e]) => a.at >= s && a.at <= e)) fail('not in a function');
-      if (seen.has(a.at)) fail('duplicate annotation');
-      seen.add(a.at);
-      let t = toks[a.at];
-      if (t?.kind === Tok.LParen) t = toks[a.at + 1];
-      if (t?.kind !== Tok.Atom || (t.text !== 'if' && t.text !== 'br_if')) fail('invalid target');
-    }
-  }
 
   // ---- pass 3: fields ------------------------------------------------------------------------
 
@@ -381,13 +315,11 @@ class ModuleParser {
     const imp = this.exportsAndImport('table', index);
     if (imp !== null) {
       const type = this.tableType();
-      this.tableAddr.push(type.addrType);
       this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'table', type } });
       return;
     }
     if (cur.isNat() || (cur.isAtom('i64') || cur.isAtom('i32')) && cur.isNat(1)) {
       const type = this.tableType();
-      this.tableAddr.push(type.addrType);
       const init = cur.isLParen() ? expr(constExpr(c)) : null;
       this.tables.push({ type, init });
       return;
@@ -411,7 +343,6 @@ class ModuleParser {
     cur.rparen();
     const n = seg.funcIndices?.length ?? seg.exprs!.length;
     this.tables.push({ type: { limits: { min: n, max: n }, elemType, addrType }, init: null });
-    this.tableAddr.push(addrType);
     const offset = expr(addrType === 'i64' ? new Uint8Array([0x42, 0x00, 0x0b]) : new Uint8Array([0x41, 0x00, 0x0b]));
     this.elems.push(makeElem('active', index, offset, seg.type, seg.funcIndices, seg.exprs));
   }
@@ -444,13 +375,11 @@ class ModuleParser {
     const imp = this.exportsAndImport('memory', index);
     if (imp !== null) {
       const type = this.memType();
-      this.memAddr.push(type.addrType);
       this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'memory', type } });
       return;
     }
     if (cur.isNat() || (cur.isAtom('i64') || cur.isAtom('i32')) && cur.isNat(1)) {
       const type = this.memType();
-      this.memAddr.push(type.addrType);
       this.memories.push(type);
       return;
     }
@@ -462,7 +391,6 @@ class ModuleParser {
     cur.rparen();
     const pages = Math.ceil(bytes.length / 2 ** pageSizeLog2);
     this.memories.push({ limits: { min: pages, max: pages }, shared: false, addrType, pageSizeLog2 });
-    this.memAddr.push(addrType);
     const offset = expr(addrType === 'i64' ? new Uint8Array([0x42, 0x00, 0x0b]) : new Uint8Array([0x41, 0x00, 0x0b]));
     this.datas.push({ mode: 'active', memory: index, offset, bytes, form: index === 0 ? 0 : 2 });
   }
@@ -510,13 +438,11 @@ class ModuleParser {
         break;
       case 'table': {
         const type = this.tableType();
-        this.tableAddr.push(type.addrType);
         this.imports.push({ module, name, desc: { kind, type } });
         break;
       }
       case 'memory': {
         const type = this.memType();
-        this.memAddr.push(type.addrType);
         this.imports.push({ module, name, desc: { kind, type } });
         break;
       }
@@ -662,43 +588,4 @@ function makeElem(
   const es = exprs ?? xs!.map((x) => expr(new ByteWriter().u8(0xd2).u32(x).u8(0x0b).finish()));
   const form = mode === 'passive' ? 5 : mode === 'declarative' ? 7 : table === 0 && type === FUNCREF ? 4 : 6;
   return { mode, table, offset, type, funcIndices: null, exprs: es, form };
-}
-
-const PLACEMENT: Record<string, [number, number]> = {
-  // [after-id when "before X", after-id when "after X"]
-  type: [0, SectionId.Type], import: [SectionId.Type, SectionId.Import],
-  func: [SectionId.Import, SectionId.Function], table: [SectionId.Function, SectionId.Table],
-  memory: [SectionId.Table, SectionId.Memory], tag: [SectionId.Memory, SectionId.Tag],
-  global: [SectionId.Tag, SectionId.Global], export: [SectionId.Global, SectionId.Export],
-  start: [SectionId.Export, SectionId.Start], elem: [SectionId.Start, SectionId.Element],
-  datacount: [SectionId.Element, SectionId.DataCount], code: [SectionId.DataCount, SectionId.Code],
-  data: [SectionId.Code, SectionId.Data], first: [0, 0], last: [SectionId.Data, SectionId.Data],
-};
-
-/** `(@custom "name" (before|after section)? "data"*)` as a custom section. */
-function parseCustom(a: CustomAnnotation, outer: Cursor): CustomSection {
-  const cur = new Cursor(a.tokens);
-  const at = a;
-  const t = cur.peek();
-  if (t.kind !== Tok.String) throw outer.errorAt('@custom annotation: missing section name', at);
-  cur.pos++;
-  const name = decodeUtf8(t.bytes!);
-  if (name === null) throw outer.errorAt('@custom annotation: malformed UTF-8 encoding', at);
-  let after: number = SectionId.Data;
-  if (cur.isLParen()) {
-    cur.pos++;
-    const p = cur.next();
-    if (p.kind !== Tok.Atom || (p.text !== 'before' && p.text !== 'after')) {
-      throw outer.errorAt('@custom annotation: malformed placement', at);
-    }
-    const s = cur.next();
-    const pl = s.kind === Tok.Atom ? PLACEMENT[s.text] : undefined;
-    if (pl === undefined || !cur.isRParen()) throw outer.errorAt('@custom annotation: malformed section kind', at);
-    cur.pos++;
-    after = p.text === 'before' ? pl[0] : pl[1];
-  }
-  const w = new ByteWriter();
-  while (cur.peek().kind === Tok.String) w.bytes(cur.string());
-  if (cur.peek().kind !== Tok.Eof) throw outer.errorAt('@custom annotation: unexpected token', at);
-  return { name, bytes: w.finish(), after };
 }
