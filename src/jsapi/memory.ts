@@ -1,0 +1,133 @@
+/**
+ * `WebAssembly.Memory`: a JS object for a memory instance of the agent's store. `buffer` is the
+ * memory's current ArrayBuffer; every grow (by `grow` here, or by wasm's `memory.grow`) replaces
+ * it and detaches the old one, so JS code that checks `view.byteLength === 0` (wasm-bindgen's
+ * glue does) notices. Shared memories and `toResizableBuffer` are not provided.
+ */
+import { MemoryInst } from '../core/memory.js';
+import { Memory as RuntimeMemory } from '../runtime/memory.js';
+import { store } from './agent.js';
+import { dictionary, enforceRange, enumValue, required } from './webidl.js';
+
+const MAX_PAGES_I32 = 65536;
+/** Pages a memory64 may declare as its limits at the JS API (the spec's implementation limit). */
+const MAX_PAGES_I64 = 262144;
+
+/** Memories already given a JS object. */
+const objects = new WeakMap<MemoryInst, Memory>();
+/** The instance behind each Memory object (the brand check for values from outside). */
+const instOf = new WeakMap<object, MemoryInst>();
+let adopting: MemoryInst | null = null;
+
+/** Detaches `buf` where the host can (structuredClone with transfer); a no-op elsewhere. */
+function detach(buf: ArrayBuffer): ArrayBuffer | null {
+  if (typeof structuredClone !== 'function') return null;
+  try {
+    return structuredClone(buf, { transfer: [buf] });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes every successful grow of `inst` detach the buffer it replaced. The grow method is
+ * replaced on this one instance only: memories JS never sees keep the plain method.
+ */
+function detachOnGrow(inst: MemoryInst): void {
+  const grow = MemoryInst.prototype.grow;
+  inst.grow = function (this: MemoryInst, delta: number): number {
+    const old = this.buffer;
+    const r = grow.call(this, delta);
+    if (r >= 0 && this.buffer !== old) detach(old);
+    return r;
+  };
+}
+
+function pagesArg(v: unknown, what: string, i64: boolean): number {
+  if (i64 && typeof v === 'bigint') {
+    if (v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER)) throw new TypeError(`${what} is out of range`);
+    return Number(v);
+  }
+  return enforceRange(v, what, i64 ? Number.MAX_SAFE_INTEGER : 0xffff_ffff);
+}
+
+/** The JS object for memory instance `inst` (one per instance). */
+export function memoryObject(inst: MemoryInst): Memory {
+  let m = objects.get(inst);
+  if (m === undefined) {
+    adopting = inst;
+    try {
+      m = new Memory(undefined as never);
+    } finally {
+      adopting = null;
+    }
+  }
+  return m;
+}
+
+/** The memory instance of a `WebAssembly.Memory`, or undefined for any other value. */
+export function memoryInstOf(v: unknown): MemoryInst | undefined {
+  return typeof v === 'object' && v !== null ? instOf.get(v) : undefined;
+}
+
+/** WebAssembly.Memory. */
+export class Memory {
+  #inst: MemoryInst;
+
+  /** `new WebAssembly.Memory({initial, maximum?, address?})`. */
+  constructor(descriptor: { initial: number; maximum?: number; address?: 'i32' | 'i64' }) {
+    if (adopting !== null) {
+      this.#inst = adopting;
+    } else {
+      const d = dictionary(descriptor, 'WebAssembly.Memory(): descriptor');
+      const address = d.address === undefined ? 'i32' : enumValue(d.address, ['i32', 'i64'] as const, 'WebAssembly.Memory(): address');
+      const i64 = address === 'i64';
+      const initial = pagesArg(required(d, 'initial', 'WebAssembly.Memory()'), 'WebAssembly.Memory(): initial', i64);
+      const maximum = d.maximum === undefined ? null : pagesArg(d.maximum, 'WebAssembly.Memory(): maximum', i64);
+      const limit = i64 ? MAX_PAGES_I64 : MAX_PAGES_I32;
+      if (initial > limit) throw new RangeError(`WebAssembly.Memory(): initial ${initial} is above the limit of ${limit} pages`);
+      if (maximum !== null && maximum > limit) throw new RangeError(`WebAssembly.Memory(): maximum ${maximum} is above the limit of ${limit} pages`);
+      if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Memory(): maximum must not be less than initial');
+      let mem: RuntimeMemory;
+      try {
+        mem = RuntimeMemory.new(store, { min: initial, max: maximum, addrType: address });
+      } catch (e) {
+        throw e instanceof RangeError ? e : new RangeError('WebAssembly.Memory(): could not allocate memory');
+      }
+      this.#inst = mem.inst;
+    }
+    detachOnGrow(this.#inst);
+    objects.set(this.#inst, this);
+    instOf.set(this, this.#inst);
+  }
+
+  /** The current contents; replaced (and the old buffer detached) by every grow. */
+  get buffer(): ArrayBuffer {
+    return this.#inst.buffer;
+  }
+
+  /** Grows by `delta` pages and returns the previous size in pages; RangeError when it cannot. */
+  grow(delta: number): number {
+    const inst = this.#inst;
+    const d = pagesArg(delta, 'WebAssembly.Memory.grow(): delta', inst.type.addrType === 'i64');
+    const old = inst.grow(d);
+    if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): maximum memory size exceeded');
+    if (d === 0) {
+      // Growing by zero still hands out a fresh buffer and detaches the old one (the spec's
+      // "refresh the memory buffer"); the bytes move without a copy where the host can.
+      const prev = inst.buffer;
+      const next = detach(prev);
+      if (next !== null) {
+        inst.buffer = next;
+        inst.bytes = new Uint8Array(next);
+        inst.view = new DataView(next);
+      }
+    }
+    return old;
+  }
+
+  /** The current buffer as a fixed-length ArrayBuffer (it always is one here). */
+  toFixedLengthBuffer(): ArrayBuffer {
+    return this.#inst.buffer;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The JS API's value conversions: ToWebAssemblyValue (a JS value to a raw wasm value of a given
+ * type), ToJSValue (back), and DefaultValue, on the raw values of core/values.ts so that no
+ * intermediate form loses bits: i64 ↔ BigInt (wrapping to 64 bits, TypeError for a Number), f32
+ * rounded once to the nearest f32, externref keeps the JS value's identity, funcref accepts only
+ * Exported Functions. v128 cannot cross the boundary (TypeError), as the spec says.
+ */
+import { HostFuncInst, WasmFuncInst, type FuncInst } from '../core/func.js';
+import { ExternRef, type RawVal } from '../core/values.js';
+import {
+  AbsHeap, F32, F64, heapOf, I32, I64, isNullable, V128, valTypeToString, type ValType,
+} from '../syntax/types.js';
+import { bigBitsToF64, bitsToF32, f32ToBits, f64ToBigBits } from '../util/bits.js';
+import { engine } from './agent.js';
+import { exportedFunction, funcInstOf } from './function.js';
+import { toNumber } from './webidl.js';
+
+/** Whether a raw reference is a function instance. */
+export function isFuncInst(r: unknown): r is FuncInst {
+  return r instanceof WasmFuncInst || r instanceof HostFuncInst;
+}
+
+const I31_MIN = -(2 ** 30);
+const I31_MAX = 2 ** 30 - 1;
+
+/** ToWebAssemblyValue(v, t): throws TypeError when `v` cannot be a value of `t`. */
+export function toWebAssemblyValue(v: unknown, t: ValType): RawVal {
+  switch (t) {
+    case I32: return toNumber(v) | 0;
+    // BigInt.asIntN applies ToBigInt first: a Number is a TypeError, a string is parsed.
+    case I64: return BigInt.asIntN(64, v as bigint);
+    case F32: return f32ToBits(toNumber(v));
+    case F64: return f64ToBigBits(toNumber(v));
+    case V128: throw new TypeError('a v128 value cannot be passed between JavaScript and WebAssembly');
+  }
+  if (v === null) {
+    if (isNullable(t)) return null;
+    throw new TypeError(`null is not a value of the non-nullable type ${valTypeToString(t)}`);
+  }
+  const ht = heapOf(t);
+  switch (ht) {
+    case AbsHeap.Extern:
+      return new ExternRef(v);
+    case AbsHeap.Any:
+    case AbsHeap.Eq:
+    case AbsHeap.I31:
+      if (typeof v === 'number' && Number.isInteger(v) && v >= I31_MIN && v <= I31_MAX && !Object.is(v, -0)) return v;
+      if (ht === AbsHeap.Any) return new ExternRef(v);
+      break;
+    case AbsHeap.Func: {
+      const f = funcInstOf(v);
+      if (f !== undefined) return f;
+      break;
+    }
+    default:
+      if (ht >= 0) {
+        // A concrete type: only an Exported Function whose type is a subtype can be one.
+        const f = funcInstOf(v);
+        if (f !== undefined && (f.typeId === ht || engine.types.isSubtype(f.typeId, ht))) return f;
+      }
+  }
+  throw new TypeError(`the value cannot be converted to ${valTypeToString(t)}`);
+}
+
+/** ToJSValue(raw, t). Throws TypeError for v128. */
+export function toJSValue(raw: RawVal, t: ValType): unknown {
+  switch (t) {
+    case I32: return raw as number;
+    case I64: return raw as bigint;
+    case F32: return bitsToF32(raw as number);
+    case F64: return bigBitsToF64(raw as bigint);
+    case V128: throw new TypeError('a v128 value cannot be passed between JavaScript and WebAssembly');
+  }
+  return refToJS(raw);
+}
+
+/** ToJSValue of a raw reference (whatever its static type). */
+export function refToJS(raw: RawVal): unknown {
+  if (raw === null) return null;
+  if (raw instanceof ExternRef) return raw.value;
+  if (isFuncInst(raw)) return exportedFunction(raw);
+  // i31 references are numbers; GC objects and exception references stay opaque objects.
+  return raw;
+}
+
+/** DefaultValue(t): zero for numbers, `undefined` for externref, null for other references. */
+export function defaultValue(t: ValType): RawVal {
+  switch (t) {
+    case I32: return 0;
+    case I64: return 0n;
+    case F32: return 0;
+    case F64: return 0n;
+    case V128: throw new TypeError('a v128 value cannot be passed between JavaScript and WebAssembly');
+  }
+  if (heapOf(t) === AbsHeap.Extern) return toWebAssemblyValue(undefined, t);
+  if (!isNullable(t)) throw new TypeError(`the type ${valTypeToString(t)} has no default value`);
+  return null;
+}
