@@ -116,6 +116,8 @@ export const enum Iop {
   BrCmpBase = 0x10f - 0x46,
   /** BrCmpImmBase + comparison opcode: a imm target — the same with an immediate right operand. */
   BrCmpImmBase = 0x119 - 0x46,
+  /** sub dst a b c offset mem — an atomic instruction (0xFE prefix), see atomics.ts */
+  Atomic = 0x123,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -132,6 +134,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= IMM_FIRST && op <= IMM_LAST) return 3;
   if (op === Iop.BrEqz || op === Iop.BrNez) return 2;
   if (op >= 0x10f && op <= 0x122) return 3;
+  if (op === Iop.Atomic) return 7;
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -188,6 +191,7 @@ export function iopName(op: number): string {
   if (op === Iop.BrNez) return 'br_if_nez';
   if (op >= 0x10f && op < 0x119) return `br_if_${opName(op - Iop.BrCmpBase).slice(4)}`;
   if (op >= 0x119 && op <= 0x122) return `br_if_${opName(op - Iop.BrCmpImmBase).slice(4)}_imm`;
+  if (op === Iop.Atomic) return 'atomic';
   return `<iop 0x${op.toString(16)}>`;
 }
 

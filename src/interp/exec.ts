@@ -20,6 +20,7 @@ import type { WasmFuncInst } from '../core/func.js';
 import type { Ref } from '../core/values.js';
 import { Trap, TrapCode } from '../util/errors.js';
 import { bulkOp, memorySizeOrGrow } from './bulk.js';
+import { atomicOp } from './atomics.js';
 import { callOp } from './calls.js';
 import { Iop } from './code.js';
 import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
@@ -729,6 +730,10 @@ function runLoop(t: Thread): RunResult {
         case 0x25 /* Iop.Simd */:
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
+          break;
+        case 0x123 /* Iop.Atomic */:
+          atomicOp(inst, S, fw, c, pc);
+          pc += 8;
           break;
         case 0x26 /* Iop.Throw */:
           throwOp(t, inst, c, pc, fw, false);

@@ -781,6 +781,7 @@ class Translator {
     if (code >= 0x45 && code <= 0xc4) { this.numeric(code, code); return false; }
     if (code >>> 16 === 0xfc) return this.misc(code & 0xffff);
     if (code >>> 16 === 0xfd) { this.simd(code); return false; }
+    if (code >>> 16 === 0xfe) { this.atomic(code); return false; }
     throw new Error(`translate: unsupported instruction ${opByCode(code)?.name ?? code.toString(16)}`);
   }
 
@@ -862,6 +863,23 @@ class Translator {
     }
     if (isStore) this.emit(code, addr, value, r.memOffset | 0, mem);
     else this.lastDst = this.emit(code, dst, addr, r.memOffset | 0, mem) + 1;
+  }
+
+  /** Atomics: `Atomic sub dst a b c offset mem` (see atomics.ts); atomic.fence emits nothing. */
+  private atomic(code: number): void {
+    const r = this.r;
+    const sub = code & 0xffff;
+    if (sub === 0x03) return;
+    const s = sigOf(code);
+    const ins: number[] = new Array<number>(s.params.length);
+    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
+    if (this.inst.memories[r.memIndex]!.type.addrType === 'i64') this.emit(Iop.Addr64, ins[0]!, TrapCode.MemoryOutOfBounds);
+    const dst = s.results.length > 0 ? this.push(s.results[0]!) : -1;
+    if (r.memOffset > 0xffffffff) {
+      this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
+      return;
+    }
+    this.emit(Iop.Atomic, sub, dst, ins[0]!, ins[1] ?? -1, ins[2] ?? -1, r.memOffset | 0, r.memIndex);
   }
 
   private misc(sub: number): boolean {
