@@ -42,32 +42,22 @@ export function v128Literal(cur: Cursor): Uint8Array {
   const shape = st.kind === Tok.Atom ? SHAPES[st.text] : undefined;
   if (shape === undefined) return cur.unexpected(st);
   const [n, bits] = shape;
-  // The lane count is checked before the lanes' values, as the reference interpreter does.
+  // The lane count is checked before the lanes' values, as the reference interpreter does. In the
+  // flat form an instruction may follow: only number-like words count as lanes.
   let count = 0;
-  while (cur.peek(count).kind === Tok.Atom) count++;
+  while (count <= n && isNumberLike(cur.peek(count))) count++;
   if (count !== n) cur.fail('wrong number of lane literals', cur.peek(Math.min(count, n)));
   const out = new ByteWriter();
   for (let i = 0; i < n; i++) {
-    const t = cur.peek();
-    if (t.kind !== Tok.Atom) cur.fail('wrong number of lane literals', t);
     if (bits === -32) {
-      cur.pos++;
-      let b: number | null;
-      try { b = parseF32(t.text); } catch { cur.fail('constant out of range', t); }
-      if (b === null) badLiteral(cur, t);
-      out.fixed32(b);
+      out.fixed32(f32Lit(cur));
     } else if (bits === -64) {
-      cur.pos++;
-      let b: bigint | null;
-      try { b = parseF64(t.text); } catch { cur.fail('constant out of range', t); }
-      if (b === null) badLiteral(cur, t);
-      out.fixed64(b);
+      out.fixed64(f64Lit(cur));
     } else {
       const v = intLit(cur, bits);
       for (let k = 0; k < bits / 8; k++) out.u8(Number((v >> BigInt(8 * k)) & 0xffn));
     }
   }
-  if (cur.peek().kind === Tok.Atom) cur.fail('wrong number of lane literals');
   return out.finish();
 }
 
@@ -95,6 +85,14 @@ export function f64Lit(cur: Cursor): bigint {
     if (e instanceof RangeFailure) cur.fail('constant out of range', t);
     throw e;
   }
+}
+
+/**
+ * Whether `t` reads as a number literal (or a malformed one such as `.0` or `_1`) rather than a
+ * keyword: keywords start with a lowercase letter, numbers do not, except `inf` and `nan` forms.
+ */
+export function isNumberLike(t: Token): boolean {
+  return t.kind === Tok.Atom && (!/^[a-z]/.test(t.text) || /^(inf|nan)/.test(t.text));
 }
 
 /** A u32 immediate (a count or a numeric label). */

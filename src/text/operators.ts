@@ -11,7 +11,7 @@ import type { Cursor } from './cursor.js';
 import { Tok, type Token } from './lexer.js';
 import { resolveIndex, type ModuleContext } from './context.js';
 import { parseNat } from './numbers.js';
-import { badLiteral, f32Lit, f64Lit, intLit, natU32, v128Literal } from './literals.js';
+import { badLiteral, f32Lit, f64Lit, intLit, isNumberLike, natU32, v128Literal } from './literals.js';
 import { heapType, refTypeOf, signature, typeUse } from './valtypes.js';
 
 const NULL_CASTS = new Map<string, OpInfo>();
@@ -158,7 +158,7 @@ export class OperatorParser {
         return;
       case Imm.Shuffle: {
         const lanes: number[] = [];
-        while (cur.peek().kind === Tok.Atom) {
+        while (isNumberLike(cur.peek())) {
           if (lanes.length === 16) cur.fail('invalid lane length');
           lanes.push(this.laneIndex(true));
         }
