@@ -118,6 +118,8 @@ export const enum Iop {
   BrCmpImmBase = 0x119 - 0x46,
   /** sub dst a b c offset mem — an atomic instruction (0xFE prefix), see atomics.ts */
   Atomic = 0x123,
+  /** sub dst o1 o2 o3 o4 o5 imm0 imm1 — a GC instruction (0xFB prefix), see gc.ts */
+  Gc = 0x124,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -135,6 +137,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.BrEqz || op === Iop.BrNez) return 2;
   if (op >= 0x10f && op <= 0x122) return 3;
   if (op === Iop.Atomic) return 7;
+  if (op === Iop.Gc) return 9;
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -192,6 +195,7 @@ export function iopName(op: number): string {
   if (op >= 0x10f && op < 0x119) return `br_if_${opName(op - Iop.BrCmpBase).slice(4)}`;
   if (op >= 0x119 && op <= 0x122) return `br_if_${opName(op - Iop.BrCmpImmBase).slice(4)}_imm`;
   if (op === Iop.Atomic) return 'atomic';
+  if (op === Iop.Gc) return 'gc';
   return `<iop 0x${op.toString(16)}>`;
 }
 

@@ -22,6 +22,7 @@ import { Trap, TrapCode } from '../util/errors.js';
 import { bulkOp, memorySizeOrGrow } from './bulk.js';
 import { atomicOp } from './atomics.js';
 import { callOp } from './calls.js';
+import { gcOp } from './gc.js';
 import { Iop } from './code.js';
 import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
 import { execSimd } from './exec-simd.js';
@@ -730,6 +731,9 @@ function runLoop(t: Thread): RunResult {
         case 0x25 /* Iop.Simd */:
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
+          break;
+        case 0x124 /* Iop.Gc */:
+          pc = gcOp(inst, S, fw, c, pc);
           break;
         case 0x123 /* Iop.Atomic */:
           atomicOp(inst, S, fw, c, pc);

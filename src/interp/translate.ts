@@ -27,7 +27,7 @@ import type { FuncInst } from '../core/func.js';
 import type { ModuleInst } from '../core/instance.js';
 import { opByCode } from '../syntax/opcodes.js';
 import {
-  BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
+  AbsHeap, BOT, F32, F64, I16, I32, I64, I8, isRef, refType, V128, type FuncType, type ValType,
 } from '../syntax/types.js';
 import { TrapCode } from '../util/errors.js';
 import { Iop } from './code.js';
@@ -782,6 +782,7 @@ class Translator {
     if (code >>> 16 === 0xfc) return this.misc(code & 0xffff);
     if (code >>> 16 === 0xfd) { this.simd(code); return false; }
     if (code >>> 16 === 0xfe) { this.atomic(code); return false; }
+    if (code >>> 16 === 0xfb) { this.gc(code & 0xffff); return false; }
     throw new Error(`translate: unsupported instruction ${opByCode(code)?.name ?? code.toString(16)}`);
   }
 
@@ -863,6 +864,88 @@ class Translator {
     }
     if (isStore) this.emit(code, addr, value, r.memOffset | 0, mem);
     else this.lastDst = this.emit(code, dst, addr, r.memOffset | 0, mem) + 1;
+  }
+
+  /** GC instructions: `Gc sub dst o1 o2 o3 o4 o5 imm0 imm1` (see gc.ts for each layout). */
+  private gc(sub: number): void {
+    const r = this.r;
+    const REF = refType(true, AbsHeap.Any);
+    const x = r.idx, y = r.idx2;
+    const comp = (i: number) => this.inst.module.types[i]!.comp;
+    const fieldT = (t: number): ValType => (t === I8 || t === I16 ? I32 : t);
+    const canon = (ht: number): number => (ht >= 0 ? this.inst.typeIds[ht]! : ht);
+    const emitGc = (dst: number, o: number[], imm0: number, imm1: number): number => {
+      while (o.length < 5) o.push(-1);
+      return this.emit(Iop.Gc, sub, dst, ...o, imm0, imm1);
+    };
+    switch (sub) {
+      case 0x00: {
+        const c = comp(x);
+        this.materializeAll();
+        const argw = this.popArgs(c.kind === 'struct' ? c.fields.length : 0);
+        emitGc(this.push(REF), [argw], x, 0);
+        return;
+      }
+      case 0x01: emitGc(this.push(REF), [], x, 0); return;
+      case 0x02: case 0x03: case 0x04: {
+        const c = comp(x);
+        const ref = this.pop();
+        const t = c.kind === 'struct' ? fieldT(c.fields[y]!.type) : I32;
+        emitGc(this.push(t), [ref], x, y);
+        return;
+      }
+      case 0x05: { const v = this.pop(), ref = this.pop(); emitGc(-1, [ref, v], x, y); return; }
+      case 0x06: { const n = this.pop(), init = this.pop(); emitGc(this.push(REF), [init, n], x, 0); return; }
+      case 0x07: { const n = this.pop(); emitGc(this.push(REF), [n], x, 0); return; }
+      case 0x08: {
+        this.materializeAll();
+        const argw = this.popArgs(y);
+        emitGc(this.push(REF), [argw], x, y);
+        return;
+      }
+      case 0x09: case 0x0a: { const n = this.pop(), off = this.pop(); emitGc(this.push(REF), [off, n], x, y); return; }
+      case 0x0b: case 0x0c: case 0x0d: {
+        const c = comp(x);
+        const i = this.pop(), ref = this.pop();
+        emitGc(this.push(c.kind === 'array' ? fieldT(c.field.type) : I32), [ref, i], x, 0);
+        return;
+      }
+      case 0x0e: { const v = this.pop(), i = this.pop(), ref = this.pop(); emitGc(-1, [ref, i, v], x, 0); return; }
+      case 0x0f: { const ref = this.pop(); emitGc(this.push(I32), [ref], 0, 0); return; }
+      case 0x10: {
+        const n = this.pop(), v = this.pop(), i = this.pop(), ref = this.pop();
+        emitGc(-1, [ref, i, v, n], x, 0);
+        return;
+      }
+      case 0x11: {
+        const n = this.pop(), si = this.pop(), sref = this.pop(), di = this.pop(), dref = this.pop();
+        emitGc(-1, [dref, di, sref, si, n], x, y);
+        return;
+      }
+      case 0x12: case 0x13: {
+        const n = this.pop(), si = this.pop(), di = this.pop(), ref = this.pop();
+        emitGc(-1, [ref, di, si, n], x, y);
+        return;
+      }
+      case 0x14: case 0x15: { const ref = this.pop(); emitGc(this.push(I32), [ref], canon(r.heapType), 0); return; }
+      case 0x16: case 0x17: { const ref = this.pop(); emitGc(this.push(REF), [ref], canon(r.heapType), 0); return; }
+      case 0x18: case 0x19: {
+        // br_on_cast(_fail) l rt1 rt2: the ref stays on the stack; a trampoline moves the label's values.
+        this.materializeAll();
+        const c = this.label(r.idx);
+        const refw = this.words[this.words.length - 1]!;
+        const target = canon(r.heapType2), nullable = r.nullable2 ? 1 : 0;
+        const at = emitGc(-1, [refw], target, 0);
+        const skip = this.emit(Iop.Br, -1);
+        this.code[at + 9] = (this.code.length << 1) | nullable;
+        this.branch(c);
+        this.code[skip + 1] = this.code.length;
+        return;
+      }
+      case 0x1a: case 0x1b: case 0x1c: { const a = this.pop(); emitGc(this.push(REF), [a], 0, 0); return; }
+      case 0x1d: case 0x1e: { const a = this.pop(); emitGc(this.push(I32), [a], 0, 0); return; }
+    }
+    throw new Error(`translate: unsupported GC instruction 0xfb ${sub}`);
   }
 
   /** Atomics: `Atomic sub dst a b c offset mem` (see atomics.ts); atomic.fence emits nothing. */
