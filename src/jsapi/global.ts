@@ -85,6 +85,8 @@ export class Global {
 
   /** The current value (so a Global converts to a number where one is expected). */
   valueOf(): unknown {
-    return this.value;
+    const inst = this.#inst;
+    if (inst.type.type === V128) throw new TypeError('WebAssembly.Global: a v128 value cannot be read from JavaScript');
+    return toJSValue(inst.value, inst.type.type);
   }
 }

@@ -33,7 +33,7 @@ for (const [f, n] of LENGTHS) Object.defineProperty(f, 'length', { value: n });
 function interfaceLayout(ctor: { prototype: object }, tag: string): void {
   for (const target of [ctor, ctor.prototype]) {
     for (const key of Object.getOwnPropertyNames(target)) {
-      if (key === 'constructor' || key === 'prototype' || key === 'length' || key === 'name') continue;
+      if (target === ctor ? key === 'prototype' || key === 'length' || key === 'name' : key === 'constructor') continue;
       Object.defineProperty(target, key, { enumerable: true });
     }
   }

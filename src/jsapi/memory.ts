@@ -80,10 +80,12 @@ export class Memory {
       this.#inst = adopting;
     } else {
       const d = dictionary(descriptor, 'WebAssembly.Memory(): descriptor');
-      const address = d.address === undefined ? 'i32' : enumValue(d.address, ['i32', 'i64'] as const, 'WebAssembly.Memory(): address');
+      const addressArg = d.address;
+      const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, 'WebAssembly.Memory(): address');
       const i64 = address === 'i64';
       const initial = pagesArg(required(d, 'initial', 'WebAssembly.Memory()'), 'WebAssembly.Memory(): initial', i64);
-      const maximum = d.maximum === undefined ? null : pagesArg(d.maximum, 'WebAssembly.Memory(): maximum', i64);
+      const maximumArg = d.maximum;
+      const maximum = maximumArg === undefined ? null : pagesArg(maximumArg, 'WebAssembly.Memory(): maximum', i64);
       const limit = i64 ? MAX_PAGES_I64 : MAX_PAGES_I32;
       if (initial > limit) throw new RangeError(`WebAssembly.Memory(): initial ${initial} is above the limit of ${limit} pages`);
       if (maximum !== null && maximum > limit) throw new RangeError(`WebAssembly.Memory(): maximum ${maximum} is above the limit of ${limit} pages`);

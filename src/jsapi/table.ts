@@ -60,11 +60,13 @@ export class Table {
       this.#inst = adopting;
     } else {
       const d = dictionary(descriptor, 'WebAssembly.Table(): descriptor');
-      const address = d.address === undefined ? 'i32' : enumValue(d.address, ['i32', 'i64'] as const, 'WebAssembly.Table(): address');
+      const addressArg = d.address;
+      const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, 'WebAssembly.Table(): address');
       const i64 = address === 'i64';
       const element = enumValue(required(d, 'element', 'WebAssembly.Table()'), ELEMENT_TYPES, 'WebAssembly.Table(): element');
       const initial = indexArg(required(d, 'initial', 'WebAssembly.Table()'), 'WebAssembly.Table(): initial', i64);
-      const maximum = d.maximum === undefined ? null : indexArg(d.maximum, 'WebAssembly.Table(): maximum', i64);
+      const maximumArg = d.maximum;
+      const maximum = maximumArg === undefined ? null : indexArg(maximumArg, 'WebAssembly.Table(): maximum', i64);
       if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Table(): maximum must not be less than initial');
       if (initial > MAX_TABLE_SIZE) throw new RangeError(`WebAssembly.Table(): initial ${initial} is above the limit of ${MAX_TABLE_SIZE}`);
       const elemType = ELEMENT_VALTYPE[element];
