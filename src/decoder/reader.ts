@@ -110,8 +110,8 @@ export class ByteReader {
         if (b & 0x80) this.fail('integer representation too long', this.pos - 1);
         const high = b & 0x70;
         if (high !== 0 && high !== 0x70) this.fail('integer too large', this.pos - 1);
-        result += (b & 0x7f) * mul;
-        // Sign bit is bit 32 = bit 4 of this byte.
+        // Bits 0–4 of this byte are value bits 28–32 (bit 32 the sign); the rest repeat the sign.
+        result += (b & 0x1f) * mul;
         return b & 0x10 ? result - 2 ** 33 : result;
       }
       result += (b & 0x7f) * mul;
@@ -122,8 +122,25 @@ export class ByteReader {
     }
   }
 
-  /** Signed LEB128 of at most 64 bits, as a bigint. */
+  /**
+   * Signed LEB128 of at most 64 bits, as a bigint. Encodings of up to 7 bytes (|v| < 2^48: most
+   * constants) are summed as exact doubles and converted once; longer ones take the bigint path.
+   */
   s64(): bigint {
+    const start = this.pos;
+    let acc = 0;
+    let mul = 1;
+    for (let i = 0; i < 7 && this.pos < this.end; i++) {
+      const b = this.bytes[this.pos++]!;
+      acc += (b & 0x7f) * mul;
+      mul *= 128;
+      if ((b & 0x80) === 0) return BigInt(b & 0x40 ? acc - mul : acc);
+    }
+    this.pos = start;
+    return this.s64Slow();
+  }
+
+  private s64Slow(): bigint {
     let result = 0n;
     let shift = 0n;
     for (let i = 0; ; i++) {
