@@ -97,3 +97,19 @@ describe('LEB128', () => {
     expect(reader(slebBytes(-(2n ** 32n))).s33()).toBe(-(2 ** 32));
   });
 });
+
+describe('block types', () => {
+  it('reads type indices as s33 and refuses negative ones', async () => {
+    const { InstrReader } = await import('../../src/decoder/index.js');
+    const read = (bytes: number[]) => {
+      const r = new InstrReader(Uint8Array.from(bytes));
+      r.next();
+      return r;
+    };
+    expect(read([0x02, 0x40]).blockTypeIdx).toBe(-1);
+    expect(read([0x02, 0x05]).blockTypeIdx).toBe(5);
+    expect(read([0x02, 0x80, 0x01]).blockTypeIdx).toBe(128);
+    expect(read([0x02, 0x7f]).blockType).toBe(-1); // i32
+    expect(reason(() => read([0x02, 0x80, 0x7f]))).toBe('integer representation too long');
+  });
+});
