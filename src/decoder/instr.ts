@@ -239,8 +239,9 @@ export class InstrReader extends ByteReader {
       return;
     }
     const x = this.s33();
-    // A multi-byte negative s33 is neither a value type nor a type index.
-    if (x < 0) this.fail('malformed block type', at);
+    // A multi-byte negative s33 is neither a value type nor a type index. The interpreter tries
+    // the value-type reading last and reports the multi-byte s7 it sees there as too long.
+    if (x < 0) this.fail('integer representation too long', at + 1);
     this.blockType = BOT;
     this.blockTypeIdx = x;
   }
