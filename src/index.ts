@@ -38,3 +38,7 @@ export {
 export {
   CompileError, LinkError, ParseError, Trap, TrapCode, TRAP_MESSAGES, type FrameInfo, type CompileErrorKind,
 } from './util/errors.js';
+export {
+  Linker, InstancePre, Caller, callAsync, instantiateAsync, UnknownImportError, formatErrorChain,
+  type HostFuncNew, type HostFuncNewAsync, type HostFuncUnchecked, type HostFuncWrap, type HostFuncWrapAsync,
+} from './linker/index.js';
