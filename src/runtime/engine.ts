@@ -17,6 +17,12 @@ export interface Config {
   consumeFuel?: boolean;
   /** Largest number of nested wasm calls before a call traps with "call stack exhausted". */
   maxCallDepth?: number;
+  /**
+   * Largest wasm value stack (locals and operands of all active calls) in bytes, before a call
+   * traps with "call stack exhausted". Like a native stack size, it bounds deep recursion of
+   * functions with large frames, which `maxCallDepth` alone would let use gigabytes.
+   */
+  maxStackBytes?: number;
   /** Translate each function on its first call (`lazy`, default) or at instantiation (`eager`). */
   compilation?: CompilationMode;
 }
@@ -24,10 +30,14 @@ export interface Config {
 /** The configuration with every default filled in. */
 export type ResolvedConfig = Required<Config>;
 
-/** Defaults: no fuel, 10,000 nested calls (far below what exhausts any JS host), lazy translation. */
+/**
+ * Defaults: no fuel, 10,000 nested calls (far below what exhausts any JS host), an 8 MiB value
+ * stack, lazy translation.
+ */
 export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   consumeFuel: false,
   maxCallDepth: 10_000,
+  maxStackBytes: 8 * 1024 * 1024,
   compilation: 'lazy',
 });
 
@@ -43,9 +53,14 @@ export class Engine {
     if (!Number.isInteger(maxCallDepth) || maxCallDepth < 1) {
       throw new RangeError(`maxCallDepth must be a positive integer, got ${maxCallDepth}`);
     }
+    const maxStackBytes = config.maxStackBytes ?? DEFAULT_CONFIG.maxStackBytes;
+    if (!Number.isSafeInteger(maxStackBytes) || maxStackBytes < 1024) {
+      throw new RangeError(`maxStackBytes must be an integer of at least 1024, got ${maxStackBytes}`);
+    }
     this.config = Object.freeze({
       consumeFuel: config.consumeFuel ?? DEFAULT_CONFIG.consumeFuel,
       maxCallDepth,
+      maxStackBytes,
       compilation: config.compilation ?? DEFAULT_CONFIG.compilation,
     });
   }

@@ -28,7 +28,8 @@ export function instantiateCore(store: Store<any>, module: Module, externs: Exte
 
 function newThread(store: Store<any>): Thread {
   const config = store.engine.config;
-  return new Thread(config.consumeFuel ? { fuel: store.fuel, maxCallDepth: config.maxCallDepth } : { maxCallDepth: config.maxCallDepth });
+  const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4) };
+  return new Thread(config.consumeFuel ? { fuel: store.fuel, ...limits } : limits);
 }
 
 /** Calls a host function directly (a host function that is the root of a call). */
