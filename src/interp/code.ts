@@ -120,6 +120,10 @@ export const enum Iop {
   Atomic = 0x123,
   /** sub dst o1 o2 o3 o4 o5 imm0 imm1 — a GC instruction (0xFB prefix), see gc.ts */
   Gc = 0x124,
+  /** dst globalidx — global.get of an i32/f32 global (value is a number) */
+  GlobalGet32 = 0x125,
+  /** globalidx src — global.set of an i32/f32 global */
+  GlobalSet32 = 0x126,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -138,6 +142,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= 0x10f && op <= 0x122) return 3;
   if (op === Iop.Atomic) return 7;
   if (op === Iop.Gc) return 9;
+  if (op === Iop.GlobalGet32 || op === Iop.GlobalSet32) return 2;
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -196,6 +201,8 @@ export function iopName(op: number): string {
   if (op >= 0x119 && op <= 0x122) return `br_if_${opName(op - Iop.BrCmpImmBase).slice(4)}_imm`;
   if (op === Iop.Atomic) return 'atomic';
   if (op === Iop.Gc) return 'gc';
+  if (op === Iop.GlobalGet32) return 'global.get32';
+  if (op === Iop.GlobalSet32) return 'global.set32';
   return `<iop 0x${op.toString(16)}>`;
 }
 

@@ -732,6 +732,14 @@ function runLoop(t: Thread): RunResult {
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
           break;
+        case 0x125 /* Iop.GlobalGet32 */:
+          I32[fw + c[pc + 1]!] = inst.globals[c[pc + 2]!]!.value as number;
+          pc += 3;
+          break;
+        case 0x126 /* Iop.GlobalSet32 */:
+          inst.globals[c[pc + 1]!]!.value = I32[fw + c[pc + 2]!]!;
+          pc += 3;
+          break;
         case 0x124 /* Iop.Gc */:
           pc = gcOp(inst, S, fw, c, pc);
           break;

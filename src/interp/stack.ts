@@ -18,8 +18,8 @@ export interface StackViews {
   refs: Ref[];
 }
 
-/** Default largest value stack, in words (128 MiB). */
-export const MAX_STACK_WORDS = 1 << 25;
+/** Default largest value stack, in words (16 MiB of words plus the parallel reference array). */
+export const MAX_STACK_WORDS = 1 << 22;
 
 /** A growable value stack. */
 export class ValueStack implements StackViews {

@@ -696,11 +696,15 @@ class Translator {
       case 0x21: case 0x22: this.localSet(r.idx, code === 0x22); return false;
       case 0x23: {
         const t = this.inst.globals[r.idx]!.type.type;
-        this.emit(Iop.GlobalGet, this.push(t), r.idx);
+        this.emit(t === I32 || t === F32 ? Iop.GlobalGet32 : Iop.GlobalGet, this.push(t), r.idx);
         this.lastDst = this.code.length - 2;
         return false;
       }
-      case 0x24: this.emit(Iop.GlobalSet, r.idx, this.pop()); return false;
+      case 0x24: {
+        const t = this.inst.globals[r.idx]!.type.type;
+        this.emit(t === I32 || t === F32 ? Iop.GlobalSet32 : Iop.GlobalSet, r.idx, this.pop());
+        return false;
+      }
       case 0x25: {
         const tt = this.inst.tables[r.idx]!.type;
         const i = this.pop();
