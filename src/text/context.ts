@@ -71,19 +71,37 @@ export class ModuleContext {
     return st !== undefined && st.comp.kind === 'func' ? st.comp : null;
   }
 
+  /** Singleton final function types by signature key, for implicit type uses (built on first use). */
+  private funcTypeIndex: Map<string, number> | null = null;
+
   /** The index of a singleton final function type equal to `ft`, appending one when there is none. */
   implicitType(ft: FuncType): number {
-    for (const g of this.recGroups) {
-      if (g.count !== 1) continue;
-      const st = this.types[g.start]!;
-      if (st.final && st.supers.length === 0 && st.comp.kind === 'func' && sameFunc(st.comp, ft)) return g.start;
+    if (this.funcTypeIndex === null) {
+      this.funcTypeIndex = new Map();
+      for (const g of this.recGroups) {
+        if (g.count !== 1) continue;
+        const st = this.types[g.start]!;
+        if (st.final && st.supers.length === 0 && st.comp.kind === 'func') {
+          const key = sigKey(st.comp);
+          if (!this.funcTypeIndex.has(key)) this.funcTypeIndex.set(key, g.start);
+        }
+      }
     }
+    const key = sigKey(ft);
+    const found = this.funcTypeIndex.get(key);
+    if (found !== undefined) return found;
     const x = this.types.length;
     this.types.push({ final: true, supers: [], comp: ft });
     this.recGroups.push({ start: x, count: 1 });
     this.space('type').count = this.types.length;
+    this.funcTypeIndex.set(key, x);
     return x;
   }
+}
+
+/** A key equal for equal signatures (value types are small integers). */
+function sigKey(ft: FuncType): string {
+  return `${ft.params.join(',')}>${ft.results.join(',')}`;
 }
 
 /** Resolves an index against `names`; `what` words the "unknown …" error. */

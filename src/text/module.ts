@@ -215,9 +215,16 @@ class ModuleParser {
     return null;
   }
 
+  private readonly importCounts: Record<DefKind, number> = { func: 0, table: 0, memory: 0, global: 0, tag: 0 };
+
+  private addImport(im: Import): void {
+    this.imports.push(im);
+    this.importCounts[im.desc.kind]++;
+  }
+
+  /** The index the next definition of `kind` gets (imports first). */
   private countOf(kind: DefKind): number {
-    let n = 0;
-    for (const im of this.imports) if (im.desc.kind === kind) n++;
+    const n = this.importCounts[kind];
     switch (kind) {
       case 'func': return n + this.funcs.length;
       case 'table': return n + this.tables.length;
@@ -235,7 +242,7 @@ class ModuleParser {
     const imp = this.exportsAndImport('func', index);
     const use = typeUse(c, true);
     if (imp !== null) {
-      this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'func', typeIdx: use.typeIdx } });
+      this.addImport({ module: imp[0], name: imp[1], desc: { kind: 'func', typeIdx: use.typeIdx } });
       return;
     }
     const names = new Map<string, number>();
@@ -315,7 +322,7 @@ class ModuleParser {
     const imp = this.exportsAndImport('table', index);
     if (imp !== null) {
       const type = this.tableType();
-      this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'table', type } });
+      this.addImport({ module: imp[0], name: imp[1], desc: { kind: 'table', type } });
       return;
     }
     if (cur.isNat() || (cur.isAtom('i64') || cur.isAtom('i32')) && cur.isNat(1)) {
@@ -375,7 +382,7 @@ class ModuleParser {
     const imp = this.exportsAndImport('memory', index);
     if (imp !== null) {
       const type = this.memType();
-      this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'memory', type } });
+      this.addImport({ module: imp[0], name: imp[1], desc: { kind: 'memory', type } });
       return;
     }
     if (cur.isNat() || (cur.isAtom('i64') || cur.isAtom('i32')) && cur.isNat(1)) {
@@ -402,7 +409,7 @@ class ModuleParser {
     const imp = this.exportsAndImport('global', index);
     const type = globalType(this.c);
     if (imp !== null) {
-      this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'global', type } });
+      this.addImport({ module: imp[0], name: imp[1], desc: { kind: 'global', type } });
       return;
     }
     this.globals.push({ type, init: expr(constExpr(this.c)) });
@@ -415,7 +422,7 @@ class ModuleParser {
     const imp = this.exportsAndImport('tag', index);
     const use = typeUse(this.c, false);
     if (imp !== null) {
-      this.imports.push({ module: imp[0], name: imp[1], desc: { kind: 'tag', typeIdx: use.typeIdx } });
+      this.addImport({ module: imp[0], name: imp[1], desc: { kind: 'tag', typeIdx: use.typeIdx } });
       return;
     }
     this.tags.push({ typeIdx: use.typeIdx });
@@ -431,23 +438,23 @@ class ModuleParser {
     cur.optId();
     switch (kind) {
       case 'func':
-        this.imports.push({ module, name, desc: { kind, typeIdx: typeUse(c, true).typeIdx } });
+        this.addImport({ module, name, desc: { kind, typeIdx: typeUse(c, true).typeIdx } });
         break;
       case 'tag':
-        this.imports.push({ module, name, desc: { kind, typeIdx: typeUse(c, false).typeIdx } });
+        this.addImport({ module, name, desc: { kind, typeIdx: typeUse(c, false).typeIdx } });
         break;
       case 'table': {
         const type = this.tableType();
-        this.imports.push({ module, name, desc: { kind, type } });
+        this.addImport({ module, name, desc: { kind, type } });
         break;
       }
       case 'memory': {
         const type = this.memType();
-        this.imports.push({ module, name, desc: { kind, type } });
+        this.addImport({ module, name, desc: { kind, type } });
         break;
       }
       case 'global':
-        this.imports.push({ module, name, desc: { kind, type: globalType(c) } });
+        this.addImport({ module, name, desc: { kind, type: globalType(c) } });
         break;
     }
     cur.rparen();
