@@ -1,10 +1,10 @@
 /**
  * Instruction sequences in the text format (Text › Instructions), encoded to binary as they are
  * parsed: plain and folded forms, structured blocks (block, loop, if, try_table, legacy try) with
- * their labels and block types; single operators and their immediates are operators.ts'. Folded instructions are unfolded with an explicit frame stack and labels are kept on an
- * explicit label stack, so the nesting depth of the input never deepens the JS call stack.
- * It checks only what the text grammar checks (names, literal ranges, label matching); typing is
- * the validator's job.
+ * their labels and block types; operators.ts reads single operators with their immediates.
+ * Folded instructions are unfolded with an explicit frame stack and labels are kept on an explicit
+ * label stack, so the nesting depth of the input never deepens the JS call stack. It checks only
+ * what the text grammar checks (names, literal ranges, label matching); typing is the validator's job.
  */
 import { ByteWriter } from '../encoder/writer.js';
 import type { Cursor } from './cursor.js';
