@@ -7,14 +7,12 @@
 enum { PUSH, ADD, SUB, MUL, XOR, SHR, DUP, SWAP, LOAD, STORE, DEC, JNZ, POP, AND, OR, HALT };
 
 static const i32 program[] = {
-  /* r0 = n (counter), r1 = acc */
-  LOAD, 0,                /* counter */
-  /* loop: */
+  /* loop (pc 0): r1 = ((r1 * 31 + r0) ^ 7) folded, r2 = r1 - (r2 + 3); r0 -= 1 until zero */
   LOAD, 1, PUSH, 31, MUL, LOAD, 0, ADD, PUSH, 7, XOR, DUP, PUSH, 3, SHR, XOR,
   PUSH, 0x7fffffff, AND, STORE, 1,
-  LOAD, 1, PUSH, 5, OR, POP,
-  DEC, DUP, STORE, 0, JNZ, 2,
-  POP, HALT,
+  LOAD, 2, PUSH, 3, ADD, LOAD, 1, SWAP, SUB, PUSH, 5, OR, STORE, 2,
+  LOAD, 0, DEC, DUP, STORE, 0, JNZ, 0,
+  HALT,
 };
 
 EXPORT("run") u32 run(u32 n) {
@@ -39,7 +37,7 @@ EXPORT("run") u32 run(u32 n) {
       case DEC: stack[sp - 1]--; break;
       case JNZ: { i32 t = program[pc++]; if (stack[--sp]) pc = (u32)t; break; }
       case POP: sp--; break;
-      case HALT: return (u32)regs[1] ^ sp;
+      case HALT: return (u32)regs[1] ^ (u32)regs[2] ^ sp;
       default: return 0xdeadbeef;
     }
   }
