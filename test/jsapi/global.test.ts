@@ -62,7 +62,7 @@ describe.each(IMPLEMENTATIONS)('Global (%s)', (impl, WA) => {
     expect(m.value).toBe(5n);
     expect(thrown(() => { m.value = 5; })).toBeInstanceOf(TypeError);
     const setter = Object.getOwnPropertyDescriptor(WA.Global.prototype, 'value')!.set!;
-    expect(thrown(() => setter.call(m))).toBeInstanceOf(TypeError);
+    expect(thrown(() => (setter as (this: unknown) => void).call(m))).toBeInstanceOf(TypeError);
     expect(m.valueOf()).toBe(5n);
   });
 

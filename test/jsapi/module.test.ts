@@ -76,7 +76,7 @@ describe.each(IMPLEMENTATIONS)('Module (%s)', (impl, WA) => {
     bytes = withCustomSection(bytes, 'name0', [4]);
     const m = new WA.Module(bytes);
     const got = WA.Module.customSections(m, 'name0');
-    expect(got.map((b) => [...new Uint8Array(b)])).toEqual([[1, 2, 3], [4]]);
+    expect(got.map((b: ArrayBuffer) => [...new Uint8Array(b)])).toEqual([[1, 2, 3], [4]]);
     expect(got[0]).toBeInstanceOf(ArrayBuffer);
     expect(WA.Module.customSections(m, 'name0')[0]).not.toBe(got[0]);
     expect(WA.Module.customSections(m, 'missing')).toEqual([]);

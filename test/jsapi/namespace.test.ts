@@ -83,7 +83,7 @@ describe.each(IMPLEMENTATIONS)('namespace (%s)', (impl, WA) => {
   test('compileStreaming and instantiateStreaming take a Response or a promise of one', async () => {
     if (impl === 'v8' && typeof WA.compileStreaming !== 'function') return;
     const response = (bytes: Uint8Array, type = 'application/wasm', status = 200): Response =>
-      new Response(bytes, { status, headers: { 'Content-Type': type } });
+      new Response(bytes as Uint8Array<ArrayBuffer>, { status, headers: { 'Content-Type': type } });
     expect(await WA.compileStreaming(response(EMPTY_MODULE))).toBeInstanceOf(WA.Module);
     expect(await WA.compileStreaming(Promise.resolve(response(EMPTY_MODULE)))).toBeInstanceOf(WA.Module);
     const r = await WA.instantiateStreaming(response(ADD), { m: { k: 2 } });
