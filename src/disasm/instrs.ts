@@ -27,6 +27,12 @@ export interface ExprContext {
 
 const CATCH_NAMES = ['catch', 'catch_ref', 'catch_all', 'catch_all_ref'];
 
+/**
+ * Indentation stops growing at this depth: past it, more spaces do not help a reader, and a body
+ * nested a million blocks deep (which decodes) would otherwise print terabytes of spaces.
+ */
+const MAX_INDENT_DEPTH = 40;
+
 /** Prints instruction sequences; one instance per expression. */
 class ExprPrinter {
   /** Label id (or null) per open block, outermost first. */
@@ -181,7 +187,7 @@ class ExprPrinter {
         text = this.instrText();
         if (r.op.imm === Imm.Block || r.op.imm === Imm.TryTable) depth++;
       }
-      out.push(' '.repeat(indent + 2 * Math.max(pad, 0)) + text);
+      out.push(' '.repeat(indent + 2 * Math.min(Math.max(pad, 0), MAX_INDENT_DEPTH)) + text);
     }
     return out;
   }

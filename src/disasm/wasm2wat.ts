@@ -33,8 +33,15 @@ function limitText(v: number): string {
 }
 
 /**
+ * The text format has no repeat count for locals, so each is a token; a declaration of billions
+ * (which decodes in a few bytes) cannot be printed. Far above anything an engine accepts.
+ */
+const MAX_PRINTED_LOCALS = 10_000_000;
+
+/**
  * Disassembles `m` into the text format.
  * @throws CompileError('malformed') when a function body holds a malformed operator
+ * @throws RangeError when a function declares more than 10,000,000 locals (see MAX_PRINTED_LOCALS)
  */
 export function wasm2wat(m: Module): string {
   return new ModulePrinter(m).print();
@@ -94,8 +101,13 @@ class ModulePrinter {
     for (const g of m.recGroups) {
       const defs: string[] = [];
       for (let i = g.start; i < g.start + g.count; i++) defs.push(typeDefText(m.types[i]!, i, n.types, n.fields.get(i)));
-      if (g.count === 1) out.push(`  ${defs[0]}`);
-      else out.push('  (rec', ...defs.map((d) => `    ${d}`), '  )');
+      if (g.count === 1) {
+        out.push(`  ${defs[0]}`);
+      } else {
+        out.push('  (rec');
+        for (const d of defs) out.push(`    ${d}`);
+        out.push('  )');
+      }
     }
   }
 
@@ -161,6 +173,9 @@ class ModulePrinter {
       out.push('  )');
       return;
     }
+    if (code.numLocals > MAX_PRINTED_LOCALS) {
+      throw new RangeError(`wasm2wat: function ${x} declares ${code.numLocals} locals, more than can be printed`);
+    }
     const numParams = this.funcType(typeIdx)?.params.length ?? 0;
     let li = numParams;
     for (const decl of code.locals) {
@@ -179,7 +194,8 @@ class ModulePrinter {
       if (run.length) out.push(`    (local ${run.join(' ')})`);
     }
     const ctx: ExprContext = { names: n, locals: localIds, labels: n.labels.get(x) };
-    out.push(...exprLines(code.body, ctx, 4));
+    // A loop, not push(...lines): a body can have more lines than a call can take arguments.
+    for (const line of exprLines(code.body, ctx, 4)) out.push(line);
     out.push('  )');
   }
 

@@ -146,3 +146,30 @@ describe('wasm2wat', () => {
     expect([...encodeModule(parseWat(text))]).toEqual([...bytes]);
   });
 });
+
+describe('wasm2wat on extreme modules', () => {
+  /** One function (type [] -> []) with these local declarations and body. */
+  function module(locals: number[], body: number[]): Uint8Array {
+    const entry = [...locals, ...body];
+    const leb = (n: number) => { const o: number[] = []; do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; o.push(b); } while (n); return o; };
+    const code = [1, ...leb(entry.length), ...entry];
+    return Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 10, ...leb(code.length), ...code]);
+  }
+
+  it('prints 200,000 nested blocks with bounded indentation', () => {
+    // (The decoder's own tests go to a million; the text here is already ~17 MB.)
+    const n = 200_000;
+    const body = new Array<number>(3 * n + 1);
+    for (let i = 0; i < n; i++) { body[2 * i] = 0x02; body[2 * i + 1] = 0x40; }
+    body.fill(0x0b, 2 * n);
+    const text = wasm2wat(decodeModule(module([0], body)));
+    const ls = text.split('\n');
+    expect(ls.filter((l) => l.trim() === 'block').length).toBe(n);
+    expect(Math.max(...ls.slice(0, 1000).map((l) => l.length))).toBeLessThan(100);
+  });
+
+  it('refuses, with a RangeError, to print billions of locals', () => {
+    const m = decodeModule(module([1, 0xff, 0xff, 0xff, 0xff, 0x0f, 0x7f], [0x0b]));
+    expect(() => wasm2wat(m)).toThrow(RangeError);
+  });
+});
