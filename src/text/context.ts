@@ -12,6 +12,7 @@ import { parseNat } from './numbers.js';
 /** The index spaces the text format names, with the word used in "unknown …"/"duplicate …" errors. */
 export type Space = 'type' | 'func' | 'table' | 'memory' | 'global' | 'tag' | 'elem' | 'data';
 
+/** Every index space, in the order the binary format numbers them. */
 export const SPACES: readonly Space[] = ['type', 'func', 'table', 'memory', 'global', 'tag', 'elem', 'data'];
 
 /** One index space: how many entries, and the names bound to some of them. */
@@ -32,6 +33,7 @@ export class NameSpace {
   }
 }
 
+/** Names, field names and types of the module being parsed, shared by every part of the parser. */
 export class ModuleContext {
   readonly spaces = new Map<Space, NameSpace>();
   /** Field names of struct types, by type index. */

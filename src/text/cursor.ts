@@ -8,6 +8,7 @@ import { decodeUtf8 } from '../util/utf8.js';
 import { Tok, type Token } from './lexer.js';
 import { parseNat } from './numbers.js';
 
+/** A read position in a token array. */
 export class Cursor {
   pos = 0;
   private readonly eof: Token;

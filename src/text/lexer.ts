@@ -12,6 +12,7 @@
 import { ParseError } from '../util/errors.js';
 import { decodeUtf8 } from '../util/utf8.js';
 
+/** Token kinds. */
 export const enum Tok {
   LParen,
   RParen,
@@ -25,6 +26,7 @@ export const enum Tok {
   Eof,
 }
 
+/** One token with its position (1-based line and column, 0-based offset). */
 export interface Token {
   kind: Tok;
   /** Atom/Reserved text; Id name (without `$`). */
@@ -49,6 +51,7 @@ export interface CustomAnnotation {
   column: number;
 }
 
+/** What the lexer produces: the tokens, and the kept annotations beside them. */
 export interface Lexed {
   tokens: Token[];
   customs: CustomAnnotation[];

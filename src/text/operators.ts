@@ -36,6 +36,7 @@ export function writeOpcode(w: ByteWriter, code: number): void {
   else w.u8(code);
 }
 
+/** Reads one plain operator and its immediates and encodes them. */
 export class OperatorParser {
   private readonly cur: Cursor;
 
