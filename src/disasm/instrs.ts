@@ -12,7 +12,7 @@ import type { Expr } from '../syntax/module.js';
 import { Op } from '../syntax/op.js';
 import { Imm } from '../syntax/opcodes.js';
 import { BOT } from '../syntax/types.js';
-import { f32Text, f64Text, v128Text } from './literals.js';
+import { f32Comment, f32Text, f64Comment, f64Text, v128Text } from './literals.js';
 import { ref, type DisasmNames, type IdMap } from './names.js';
 import { heapTypeText, valTypeText } from './types.js';
 
@@ -109,8 +109,8 @@ class ExprPrinter {
       case Imm.Lane: return `${name} ${r.idx}`;
       case Imm.I32: return `${name} ${r.i32}`;
       case Imm.I64: return `${name} ${r.i64}`;
-      case Imm.F32: return `${name} ${f32Text(r.f32Bits)}`;
-      case Imm.F64: return `${name} ${f64Text(r.f64Lo, r.f64Hi)}`;
+      case Imm.F32: return `${name} ${f32Text(r.f32Bits)}${f32Comment(r.f32Bits)}`;
+      case Imm.F64: return `${name} ${f64Text(r.f64Lo, r.f64Hi)}${f64Comment(r.f64Lo, r.f64Hi)}`;
       // Folded (here and for shuffles), so no parser can take the next keyword for another lane.
       case Imm.V128: return `(${name} ${v128Text(r.v128)})`;
       case Imm.Shuffle: return `(${name} ${Array.from(r.v128).join(' ')})`;

@@ -68,6 +68,35 @@ export function f64Text(lo: number, hi: number): string {
   return floatText(h >>> 31 === 1, (h >>> 20) & 0x7ff, mant, 52, 0x7ff, 1023);
 }
 
+const f32Scratch = new Float32Array(1);
+const i32Scratch = new Int32Array(f32Scratch.buffer);
+const f64Scratch = new Float64Array(1);
+const u32Pair = new Uint32Array(f64Scratch.buffer);
+
+/**
+ * A block comment with a finite float's shortest decimal (`(;=0.1;)`), for readers: the hex
+ * literal before it is what carries the exact bits. Empty for infinities and NaNs.
+ */
+export function f32Comment(bits: number): string {
+  i32Scratch[0] = bits;
+  const x = f32Scratch[0]!;
+  if (!Number.isFinite(x)) return '';
+  // The shortest decimal that reads back to the same f32 (f64's shortest form can be longer).
+  for (let p = 1; p <= 9; p++) {
+    const s = x.toPrecision(p);
+    if (Math.fround(Number(s)) === x) return ` (;=${Number(s)};)`;
+  }
+  return ` (;=${x};)`;
+}
+
+/** Like f32Comment, for an f64 given as its halves. */
+export function f64Comment(lo: number, hi: number): string {
+  u32Pair[0] = lo >>> 0;
+  u32Pair[1] = hi >>> 0;
+  const x = f64Scratch[0]!;
+  return Number.isFinite(x) ? ` (;=${x};)` : '';
+}
+
 /** `v128.const`'s operands as four i32 lanes in hex (every bit pattern is representable). */
 export function v128Text(bytes: Uint8Array): string {
   const lanes: string[] = [];

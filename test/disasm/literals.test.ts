@@ -4,7 +4,7 @@
  * quoted only when needed, strings escaped byte by byte.
  */
 import { describe, expect, it } from 'vitest';
-import { f32Text, f64Text, idText, stringText } from '../../src/disasm/index.js';
+import { f32Comment, f32Text, f64Comment, f64Text, idText, stringText } from '../../src/disasm/index.js';
 import { parseF32, parseF64 } from '../../src/text/numbers.js';
 import { rng } from '../../tools/fuzz-decoder-lib.js';
 
@@ -104,5 +104,16 @@ describe('identifiers and strings', () => {
 
   it('escapes every byte that is not printable ASCII, and quotes and backslashes', () => {
     expect(stringText(Uint8Array.from([0x61, 0x00, 0x22, 0x5c, 0x7f, 0xff, 0x20]))).toBe('"a\\00\\22\\5c\\7f\\ff "');
+  });
+});
+
+describe('decimal comments', () => {
+  it('give the shortest decimal that reads back to the same float, and nothing for NaN or infinity', () => {
+    expect(f32Comment(0x3dcccccd)).toBe(' (;=0.1;)');
+    expect(f32Comment(0x3f800000)).toBe(' (;=1;)');
+    expect(f32Comment(0x7fc00000)).toBe('');
+    expect(f32Comment(0xff800000 | 0)).toBe('');
+    expect(f64Comment(0x9999999a | 0, 0x3fb99999)).toBe(' (;=0.1;)');
+    expect(f64Comment(0, 0x7ff00000)).toBe('');
   });
 });

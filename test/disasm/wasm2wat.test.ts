@@ -68,7 +68,7 @@ describe('wasm2wat', () => {
     expect(ls).toContain('(memory (;0;) 1 2 shared)');
     expect(ls).toContain('(memory (;1;) i64 1)');
     expect(ls).toContain('(tag (;0;) (type 4) (param i32))');
-    expect(ls).toContain('(global (;0;) (mut f32) (f32.const -0x1.8p-3))');
+    expect(ls).toContain('(global (;0;) (mut f32) (f32.const -0x1.8p-3 (;=-0.1875;)))');
   });
 
   it('prints instructions flat, indented by depth, with exact immediates', () => {
