@@ -6,7 +6,7 @@
  * To enable a feature once the interpreter executes it, delete its line from NOT_EXECUTED.
  */
 import { constNeedsExactValues, expectedNeedsExactValues } from '../src/cli/wast/expect.js';
-import type { Feature } from '../src/cli/wast/features.js';
+import type { Feature } from '../src/runtime/features.js';
 import type { SkipPolicy, SkipReason } from '../src/cli/wast/runner.js';
 import type { WastCommand } from '../src/text/wast-script.js';
 import type { SpecEngine } from './engine.js';

@@ -4,6 +4,7 @@
  * and `call_indirect` compare integers). An Engine holds no instance state: that is the Store's.
  */
 import { TypeRegistry } from '../validate/canonical.js';
+import { FEATURES, type Feature } from './features.js';
 
 /** How function bodies are translated to the interpreter's internal code. */
 export type CompilationMode = 'lazy' | 'eager';
@@ -25,10 +26,15 @@ export interface Config {
   maxStackBytes?: number;
   /** Translate each function on its first call (`lazy`, default) or at instantiation (`eager`). */
   compilation?: CompilationMode;
+  /**
+   * Proposals to refuse: a module using a feature set to false here is rejected by `Module.new`
+   * with CompileError("<feature> support is not enabled"). Everything is enabled by default.
+   */
+  features?: Partial<Record<Feature, boolean>>;
 }
 
 /** The configuration with every default filled in. */
-export type ResolvedConfig = Required<Config>;
+export type ResolvedConfig = Required<Omit<Config, 'features'>> & { features: Readonly<Record<Feature, boolean>> };
 
 /**
  * Defaults: no fuel, 10,000 nested calls (far below what exhausts any JS host), an 8 MiB value
@@ -39,6 +45,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   maxCallDepth: 10_000,
   maxStackBytes: 8 * 1024 * 1024,
   compilation: 'lazy',
+  features: Object.freeze(Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>),
 });
 
 /** Shared configuration and canonical types for the modules and stores that use it. */
@@ -62,6 +69,14 @@ export class Engine {
       maxCallDepth,
       maxStackBytes,
       compilation: config.compilation ?? DEFAULT_CONFIG.compilation,
+      features: Object.freeze({ ...DEFAULT_CONFIG.features, ...checkFeatures(config.features ?? {}) }),
     });
   }
+}
+
+function checkFeatures(f: Partial<Record<string, boolean>>): Partial<Record<Feature, boolean>> {
+  for (const k of Object.keys(f)) {
+    if (!(FEATURES as readonly string[]).includes(k)) throw new RangeError(`unknown feature \`${k}\``);
+  }
+  return f as Partial<Record<Feature, boolean>>;
 }

@@ -9,7 +9,9 @@ import type { Module as ModuleAst } from '../syntax/module.js';
 import { canonValType } from '../validate/canonical.js';
 import { validateModule } from '../validate/index.js';
 import type { ExternType, ExternKind, FuncType } from '../syntax/types.js';
+import { invalid } from '../util/errors.js';
 import type { Engine } from './engine.js';
+import { moduleFeatures } from './features.js';
 
 /** An import as the API describes it. */
 export interface ImportType {
@@ -43,13 +45,15 @@ export class Module {
   static new(engine: Engine, bytes: Uint8Array): Module {
     const ast = decodeModule(bytes);
     validateModule(ast);
+    checkFeatures(engine, ast);
     return new Module(engine, ast);
   }
 
-  /** Checks that `bytes` is a valid module without keeping it; throws CompileError if not. */
+  /** Checks that `bytes` is a valid module for `engine` without keeping it; throws CompileError if not. */
   static validate(engine: Engine, bytes: Uint8Array): void {
-    void engine;
-    validateModule(decodeModule(bytes));
+    const ast = decodeModule(bytes);
+    validateModule(ast);
+    checkFeatures(engine, ast);
   }
 
   /** The module's imports, in order. */
@@ -82,5 +86,14 @@ export class Module {
   /** The contents of the custom sections called `name`. */
   customSections(name: string): Uint8Array[] {
     return this.ast.customs.filter((c) => c.name === name).map((c) => c.bytes);
+  }
+}
+
+/** Refuses a module that uses a feature the engine's configuration disables (wasmparser's wording). */
+function checkFeatures(engine: Engine, ast: ModuleAst): void {
+  const enabled = engine.config.features;
+  if (Object.values(enabled).every((on) => on)) return;
+  for (const f of moduleFeatures(ast)) {
+    if (!enabled[f]) throw invalid(`${f} support is not enabled`);
   }
 }

@@ -9,7 +9,7 @@
 import type { Loc, WastAction, WastCommand, WastModule, WastScript } from '../../text/wast-script.js';
 import type { Failure, FailureKind, SpecEngine, SpecValue } from './engine.js';
 import { expectedToString, matches, messageMatches, valueToString } from './expect.js';
-import { summarizeBinary, type Feature } from './features.js';
+import { summarizeBinary, type Feature } from '../../runtime/features.js';
 
 /** Why a command was skipped: the feature it needs, and a short explanation. */
 export interface SkipReason {

@@ -1,20 +1,26 @@
 /**
- * Which WebAssembly proposals a binary module uses, found by decoding it and streaming its
- * bodies: the runner skips executing modules that need a feature the engine does not execute yet
- * (see skips.ts). Validation never depends on this. A module that does not decode reports no
- * features, so the engine's own error decides the command.
+ * Which WebAssembly proposals a module uses, found from its declarations and by streaming its
+ * bodies. The Engine uses it to refuse modules that need a feature its Config disables, and the
+ * spec runner to skip modules that need a feature the interpreter does not execute yet
+ * (spec-tests/skips.ts). It does not validate: it reads what is there.
  */
-import { decodeModule } from '../../decoder/index.js';
-import { InstrReader } from '../../decoder/instr.js';
-import type { Expr, Module } from '../../syntax/module.js';
+import { decodeModule } from '../decoder/index.js';
+import { InstrReader } from '../decoder/instr.js';
+import type { Expr, Module } from '../syntax/module.js';
 import {
   AbsHeap, heapOf, isNullable, isRef, type SubType, type ValType,
-} from '../../syntax/types.js';
+} from '../syntax/types.js';
 
 /** Proposal names, as the suite's `proposals/` directories and the 3.0 spec call them. */
 export type Feature =
   | 'gc' | 'exceptions' | 'tail-call' | 'function-references' | 'threads' | 'memory64'
   | 'multi-memory' | 'relaxed-simd' | 'wide-arithmetic' | 'custom-page-sizes' | 'simd';
+
+/** Every feature name, for configuration checks. */
+export const FEATURES: readonly Feature[] = [
+  'gc', 'exceptions', 'tail-call', 'function-references', 'threads', 'memory64', 'multi-memory',
+  'relaxed-simd', 'wide-arithmetic', 'custom-page-sizes', 'simd',
+];
 
 const GC_HEAPS = new Set<number>([AbsHeap.Any, AbsHeap.Eq, AbsHeap.I31, AbsHeap.Struct, AbsHeap.Array, AbsHeap.None]);
 const EXN_HEAPS = new Set<number>([AbsHeap.Exn, AbsHeap.NoExn]);
