@@ -50,11 +50,13 @@ export const RuntimeError: WasmErrorConstructor = makeErrorClass('RuntimeError')
  * itself uses for a stack overflow (the spec's error mapping). Everything else is returned as is.
  */
 export function toJsError(e: unknown): unknown {
+  // The engine's error stays reachable as `cause`, for the details the message does not carry
+  // (a trap's code and wasm backtrace, a compile error's kind and byte offset).
   if (e instanceof Trap) {
-    if (e.code === TrapCode.StackExhausted) return new RangeError(e.message);
-    return new RuntimeError(e.message);
+    if (e.code === TrapCode.StackExhausted) return new RangeError(e.message, { cause: e });
+    return new RuntimeError(e.message, { cause: e });
   }
-  if (e instanceof CoreCompileError) return new CompileError(e.message);
-  if (e instanceof CoreLinkError) return new LinkError(e.message);
+  if (e instanceof CoreCompileError) return new CompileError(e.message, { cause: e });
+  if (e instanceof CoreLinkError) return new LinkError(e.message, { cause: e });
   return e;
 }
