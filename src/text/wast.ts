@@ -10,6 +10,7 @@ import { encodeModule } from '../encoder/encode.js';
 import { Cursor } from './cursor.js';
 import { decodeSourceBytes, lex, Tok, type CustomAnnotation, type Lexed, type Token } from './lexer.js';
 import { moduleFields } from './module.js';
+import { parseNat } from './numbers.js';
 import { f32Lit, f64Lit, intLit, v128Literal } from './literals.js';
 import type {
   FloatPattern, Loc, WastAction, WastCommand, WastConst, WastExpected, WastModule, WastScript,
@@ -265,11 +266,12 @@ class ScriptParser {
     return this.cur.unexpected(t);
   }
 
+  /** A host reference number (`ref.extern N`). */
   private nat(): number {
     const t = this.cur.next();
-    const v = t.kind === Tok.Atom ? Number(t.text.replace(/_/g, '')) : NaN;
-    if (!Number.isInteger(v) || v < 0) this.cur.unexpected(t);
-    return v;
+    const v = t.kind === Tok.Atom ? parseNat(t.text) : null;
+    if (v === null || v > BigInt(Number.MAX_SAFE_INTEGER)) return this.cur.unexpected(t);
+    return Number(v);
   }
 
   private f32(): number {
