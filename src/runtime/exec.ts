@@ -26,6 +26,35 @@ export function instantiateCore(store: Store<any>, module: Module, externs: Exte
   });
 }
 
+/**
+ * Threads running in each store, innermost last. A host function that calls back into wasm starts
+ * a nested thread while the outer one waits in the host call; fuel must flow from the outer thread
+ * to the inner one and back, so that nested calls spend from the same budget.
+ */
+const running = new WeakMap<Store<any>, Thread[]>();
+
+/** Runs `body` with `thread` as the store's innermost running thread, passing fuel in and out. */
+function enter<T>(store: Store<any>, thread: Thread, body: () => T): T {
+  let stack = running.get(store);
+  if (stack === undefined) running.set(store, (stack = []));
+  const metered = store.engine.config.consumeFuel;
+  const outer = stack.length > 0 ? stack[stack.length - 1]! : null;
+  if (metered) {
+    if (outer !== null) store.fuel = Math.max(0, outer.fuel);
+    thread.fuel = store.fuel;
+  }
+  stack.push(thread);
+  try {
+    return body();
+  } finally {
+    stack.pop();
+    if (metered) {
+      store.fuel = Math.max(0, thread.fuel);
+      if (outer !== null) outer.fuel = store.fuel;
+    }
+  }
+}
+
 function newThread(store: Store<any>): Thread {
   const config = store.engine.config;
   const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4) };
@@ -49,8 +78,7 @@ function callHost(func: Extract<FuncInst, { kind: 'host' }>, args: RawVal[]): Ra
 export function callFunc(store: Store<any>, func: FuncInst, args: RawVal[]): RawVal[] {
   if (func.kind === 'host') return callHost(func, args);
   const thread = newThread(store);
-  const metered = store.engine.config.consumeFuel;
-  try {
+  return enter(store, thread, () => {
     thread.start(func, args);
     const r = thread.run();
     if (r === RunResult.OutOfFuel) {
@@ -59,9 +87,7 @@ export function callFunc(store: Store<any>, func: FuncInst, args: RawVal[]): Raw
       throw trap;
     }
     return thread.results();
-  } finally {
-    if (metered) store.fuel = Math.max(0, Math.min(store.fuel, thread.fuel));
-  }
+  });
 }
 
 /** A call that finished, with its results as API values. */
@@ -94,13 +120,7 @@ export function startResumable(
 }
 
 function step(store: Store<any>, thread: Thread, convert: (raw: RawVal[]) => unknown[]): ResumableCall {
-  const metered = store.engine.config.consumeFuel;
-  let r: RunResult;
-  try {
-    r = thread.run();
-  } finally {
-    if (metered) store.fuel = Math.max(0, thread.fuel);
-  }
+  const r = enter(store, thread, () => thread.run());
   if (r === RunResult.Done) return { done: true, results: convert(thread.results()) };
   let resumed = false;
   return {
@@ -109,7 +129,6 @@ function step(store: Store<any>, thread: Thread, convert: (raw: RawVal[]) => unk
       if (s !== store) throw new Error('object used with the wrong store');
       if (resumed) throw new Error('this paused call was already resumed');
       resumed = true;
-      if (metered) thread.fuel = store.fuel;
       return step(store, thread, convert);
     },
   };
