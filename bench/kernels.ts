@@ -42,8 +42,11 @@ export const KERNELS: readonly Kernel[] = [
 export const WASM_DIR = fileURLToPath(new URL('./wasm/', import.meta.url));
 
 /** The bytes of kernel `name`'s module. */
-export function kernelBytes(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(`${WASM_DIR}${name}.wasm`));
+export function kernelBytes(name: string): Uint8Array<ArrayBuffer> {
+  const file = readFileSync(`${WASM_DIR}${name}.wasm`);
+  const bytes = new Uint8Array(file.length); // its own ArrayBuffer, as WebAssembly.Module wants
+  bytes.set(file);
+  return bytes;
 }
 
 /** The kernels named in `names` (all when empty); throws on an unknown name. */

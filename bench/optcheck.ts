@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { kernelBytes } from './kernels.js';
 import { PUREWASM_DIST } from './engines.js';
 
@@ -144,12 +144,18 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({ ok, dispatch: dispatch ?? null, functions: rows }));
 }
 
-if (process.argv.includes('--workload')) await workload();
-else if (process.argv.includes('--workload-small')) {
+async function smallWorkload(): Promise<void> {
   const pw = (await import(PUREWASM_DIST)) as Purewasm;
   const engine = new pw.Engine();
   for (const [name, arg] of WORKLOAD) {
     const store = new pw.Store(engine, undefined);
     pw.Instance.new(store, pw.Module.new(engine, kernelBytes(name)), []).getFunc(store, 'run')!.call(store, arg);
   }
-} else await main();
+}
+
+// Run only as a command, so tests can import parseTrace.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--workload')) await workload();
+  else if (process.argv.includes('--workload-small')) await smallWorkload();
+  else await main();
+}

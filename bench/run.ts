@@ -18,7 +18,7 @@
  *   --scale 1              multiply every kernel's work (0.1 for a quick look)
  *   --jitless-scale 0.1    the same for the --jitless rows (default: scale / 10)
  *   --budget 30            seconds per cell after which measuring stops (≥ 1 measured call)
- *   --quick                scale 0.1, 3 rounds, 1 warm-up, 10 s budget
+ *   --quick                scale 0.1 (--jitless rows 0.01), 3 rounds, 1 warm-up, 10 s budget
  *   --no-build --no-startup --no-optcheck
  */
 import { spawnSync } from 'node:child_process';
@@ -84,7 +84,7 @@ function parseOptions(argv: readonly string[]): Options {
       case '--scale': o.scale = num(); break;
       case '--jitless-scale': o.jitlessScale = num(); break;
       case '--budget': o.budget = num(); break;
-      case '--quick': Object.assign(o, { scale: 0.1, rounds: 3, warmup: 1, budget: 10 }); break;
+      case '--quick': Object.assign(o, { scale: 0.1, jitlessScale: 0.01, rounds: 3, warmup: 1, budget: 10 }); break;
       case '--no-build': o.build = false; break;
       case '--no-startup': o.startup = false; break;
       case '--no-optcheck': o.optcheck = false; break;
@@ -117,7 +117,7 @@ function spawnNode(flags: readonly string[], script: string, args: readonly stri
 
 function runCell(row: Row, kernel: Kernel, o: Options): CellResult {
   const arg = Math.max(1, Math.round(kernel.arg * row.scale));
-  const job: Job = { engine: row.engine, kernels: [{ name: kernel.name, arg }], warmup: o.warmup, rounds: o.rounds, budgetSeconds: o.budget };
+  const job: Job = { engine: row.engine, kernels: [{ name: kernel.name, arg }], warmup: o.warmup, minWarmupMs: 300, rounds: o.rounds, budgetSeconds: o.budget };
   const r = spawnNode(row.jitless ? ['--jitless'] : [], `${BENCH}worker.ts`, [JSON.stringify(job)]);
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   say();
   say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; scale ${o.scale}` +
     (o.jitless.length ? ` (--jitless rows: ${o.jitlessScale}, against V8 at that scale)` : '') + ', ' +
-    `${o.warmup} warm-up + median of ≤ ${o.rounds} calls (CPU time), each engine and kernel in a fresh process; ` +
+    `≥ ${o.warmup} warm-up calls (and ≥ 300 ms) + median of ≤ ${o.rounds} calls (CPU time), each engine and kernel in a fresh process; ` +
     `purewasm from its tsc build (dist/).`);
   say();
   say('Ratio of each engine\'s time to V8 native WebAssembly on the same kernel (lower is better).');

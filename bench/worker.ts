@@ -18,6 +18,11 @@ export interface Job {
   engine: EngineName;
   kernels: { name: string; arg: number }[];
   warmup: number;
+  /**
+   * Keep warming up until this many ms have been spent too: V8 tiers a wasm function up from
+   * Liftoff to TurboFan only after it has run for a while, so a few short calls are not enough.
+   */
+  minWarmupMs: number;
   rounds: number;
   /** Stop measuring a kernel after this many seconds of calls (warm-up included). */
   budgetSeconds: number;
@@ -57,7 +62,8 @@ async function measure(job: Job, name: string, arg: number): Promise<CellResult>
       if (cell.checksum === null) cell.checksum = sum;
       else if (cell.checksum !== sum) throw new Error(`checksum changed between calls: ${cell.checksum} then ${sum}`);
     };
-    for (let i = 0; i < job.warmup && performance.now() < deadline; i++) check(run(arg));
+    const warmStart = performance.now();
+    for (let i = 0; (i < job.warmup || performance.now() - warmStart < job.minWarmupMs) && performance.now() < deadline; i++) check(run(arg));
     for (let i = 0; i < job.rounds && (i === 0 || performance.now() < deadline); i++) {
       const w0 = performance.now(), c0 = cpuNow();
       const sum = run(arg);
