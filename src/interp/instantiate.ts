@@ -14,7 +14,7 @@ import { MemoryInst } from '../core/memory.js';
 import { TableInst } from '../core/table.js';
 import type { Ref } from '../core/values.js';
 import type { Module } from '../syntax/module.js';
-import type { TypeRegistry } from '../validate/canonical.js';
+import { canonValType, type TypeRegistry } from '../validate/canonical.js';
 import { Trap, TrapCode } from '../util/errors.js';
 import { evalConstExpr, offsetValue } from './const-expr.js';
 import { setInstanceOptions } from './options.js';
@@ -64,10 +64,14 @@ export function instantiate(module: Module, imports: ExternVal[], registry: Type
     const id = typeIds[module.funcs[i]!]!;
     funcs.push(new WasmFuncInst(id, registry.funcType(id), inst, nImportedFuncs + i, module.codes[i]!));
   }
-  for (const g of module.globals) globals.push(new GlobalInst(g.type, evalConstExpr(g.init, inst)));
+  // Global and table types are stored canonical (concrete heap types as engine type ids), as
+  // import matching and other modules of the same engine read them.
+  for (const g of module.globals) {
+    globals.push(new GlobalInst({ ...g.type, type: canonValType(g.type.type, typeIds) }, evalConstExpr(g.init, inst)));
+  }
   for (const t of module.tables) {
     const init = t.init === null ? null : (evalConstExpr(t.init, inst) as Ref);
-    tables.push(new TableInst(t.type, init));
+    tables.push(new TableInst({ ...t.type, elemType: canonValType(t.type.elemType, typeIds) }, init));
   }
   for (const m of module.memories) memories.push(new MemoryInst(m));
   for (const t of module.tags) {
