@@ -728,5 +728,6 @@ export function opByName(name: string): OpInfo | undefined {
 export function opName(code: number): string {
   const op = byCode.get(code);
   if (!op) return `<unknown 0x${code.toString(16)}>`;
-  return op.name.endsWith('_null') && op.name.startsWith('ref.') ? op.name.slice(0, -5) : op.name;
+  // Only the cast variants: `ref.is_null` and `ref.as_non_null` keep their names.
+  return op.name === 'ref.test_null' || op.name === 'ref.cast_null' ? op.name.slice(0, -5) : op.name;
 }
