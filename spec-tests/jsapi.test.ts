@@ -4,7 +4,8 @@
  * file passes when every command that runs passes, or, where the engine itself still fails some
  * commands, when the JS API fails exactly the commands that the runtime API (PurewasmEngine)
  * fails too. Commands that need NaN payload bits or v128 values at the call boundary are skipped,
- * as for any JS API (spec-tests/skips.ts).
+ * as for any JS API (spec-tests/skips.ts), and so is an assert_trap on a function whose signature
+ * has a v128 (the JS API throws a TypeError before calling it, as the spec says).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import { fileSkip, SPEC_SKIPS } from './skips.js';
 import { describeFailures, runSuiteFile } from './suite.js';
 
 const root = locateTestsuite();
+const V128_SIGNATURE = /TypeError: a function with v128 parameters or results cannot be called from JavaScript/;
 
 function runThroughJsApi(file: string): FileResult | null {
   if (fileSkip(file) !== null) return null;
@@ -35,11 +37,15 @@ describe.skipIf(root === null)('spec suite through the JS API', () => {
   const files = root === null ? [] : listWastFiles(root);
   test.each(files)('%s', (file) => {
     const r = runThroughJsApi(file);
-    if (r === null || r.failed === 0) return;
-    // Failures are acceptable only where the runtime API fails the same commands.
+    if (r === null) return;
+    // The JS API refuses to call a function with v128 in its signature (a TypeError, by the
+    // spec), so an assert_trap on such a function cannot be run through it.
+    const failures = r.failures.filter((f) => !V128_SIGNATURE.test(f.message));
+    if (failures.length === 0) return;
+    // Other failures are acceptable only where the runtime API fails the same commands.
     const native = runSuiteFile(root!, file);
     const nativeLines = new Set(native.failures.map((f) => f.line));
-    const extra = r.failures.filter((f) => !nativeLines.has(f.line));
+    const extra = failures.filter((f) => !nativeLines.has(f.line));
     if (extra.length > 0) throw new Error(`fails only through the JS API:\n${describeFailures({ ...r, failures: extra })}`);
     expect(extra).toEqual([]);
   });
