@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const native = (globalThis as { WebAssembly?: typeof WebAssembly }).WebAssembly;
   let v8Inc: ((x: number) => number) | null = null;
   if (native !== undefined) {
-    const inst = new native.Instance(new native.Module(bytes), { env: { f: (x: number) => (x + 1) | 0 } });
+    const inst = new native.Instance(new native.Module(bytes as Uint8Array<ArrayBuffer>), { env: { f: (x: number) => (x + 1) | 0 } });
     const loop = inst.exports['host_loop'] as (n: number) => number;
     v8Inc = inst.exports['inc'] as (x: number) => number;
     rows.push(['v8 (native WebAssembly, JS import)', (n) => u32(loop(n))]);
