@@ -1,0 +1,112 @@
+/**
+ * Random valid WebAssembly 2.0 modules for differential testing: seeded random bytes turned into a
+ * module by binaryen's `wasm-opt --translate-to-fuzz` (the npm `binaryen` package), with only the
+ * 2.0 features enabled.
+ *
+ * `wasm-opt` from npm is an Emscripten program: spawning it costs about a second of start-up per
+ * module, so `loadTtf` loads it once into this process (a patched copy in the temp directory that
+ * does not run `main` on load and hands back Emscripten's `callMain`) and calls `main` once per
+ * module, about 30 ms each. The same seed gives the same module on every machine, so a seed is
+ * all a mismatch report needs to reproduce it. This file does not run or compare anything.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The 2.0 feature set: everything else binaryen can emit (GC, exceptions, tail calls…) is off. */
+export const TTF_FEATURES: readonly string[] = [
+  '--mvp-features',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-nontrapping-float-to-int',
+  '--enable-bulk-memory',
+  '--enable-multivalue',
+  '--enable-reference-types',
+  '--enable-simd',
+];
+
+/** How one module is made: the seed of its random input, and whether NaNs are instrumented away. */
+export interface TtfRecipe {
+  readonly seed: number;
+  /** `--denan`: every float result that would be NaN is replaced, so floats compare bit for bit. */
+  readonly denan: boolean;
+}
+
+/** A deterministic 32-bit generator (mulberry32): the same seed gives the same bytes everywhere. */
+export function seededBytes(seed: number, length: number): Uint8Array {
+  let s = seed >>> 0;
+  const out = new Uint8Array(length);
+  for (let i = 0; i < length; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
+  }
+  return out;
+}
+
+/** Input size for a seed: 1–8 KB, so some modules are small and some have dozens of functions. */
+export function inputLength(seed: number): number {
+  return 1024 + (Math.imul(seed >>> 0, 2654435761) >>> 0) % 7168;
+}
+
+/** The wasm-opt command line for a recipe (input and output file names filled in by the caller). */
+export function ttfArgs(recipe: TtfRecipe, input: string, output: string): string[] {
+  return [input, '-ttf', ...TTF_FEATURES, ...(recipe.denan ? ['--denan'] : []), '--quiet', '-o', output];
+}
+
+/** A loaded wasm-opt: `generate` makes the module of a recipe. */
+export interface TtfGenerator {
+  generate(recipe: TtfRecipe): Uint8Array;
+  /** Removes the temporary files. */
+  dispose(): void;
+}
+
+type CallMain = (args: string[]) => number;
+const MODULE_PRELUDE = 'var Module=typeof Module!="undefined"?Module:{};';
+
+/**
+ * Loads npm binaryen's wasm-opt into this process once. Resolves when its runtime is ready.
+ * `root` is the project directory holding node_modules.
+ */
+export async function loadTtf(root: string = process.cwd()): Promise<TtfGenerator> {
+  const source = readFileSync(join(root, 'node_modules/binaryen/bin/wasm-opt'), 'utf8');
+  const body = source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source;
+  if (!body.startsWith(MODULE_PRELUDE)) throw new Error('unexpected wasm-opt script layout (binaryen upgraded?)');
+  const dir = mkdtempSync(join(tmpdir(), 'purewasm-ttf-'));
+  const script = join(dir, 'wasm-opt.cjs');
+  const key = `__purewasmTtf${process.pid}`;
+  // The Emscripten settings come from a global set just before loading; `callMain` goes back the same way.
+  writeFileSync(script, `var Module=globalThis.${key};${body.slice(MODULE_PRELUDE.length)}\n;globalThis.${key}.callMain=callMain;\n`);
+  const g = globalThis as unknown as Record<string, { callMain?: CallMain }>;
+  const ready = new Promise<void>((resolve) => {
+    g[key] = {
+      noInitialRun: true,
+      noExitRuntime: true,
+      print: () => {},
+      printErr: () => {},
+      onRuntimeInitialized: resolve,
+    } as unknown as { callMain?: CallMain };
+  });
+  createRequire(import.meta.url)(script);
+  await ready;
+  const callMain = g[key]!.callMain!;
+  let n = 0;
+  return {
+    generate(recipe: TtfRecipe): Uint8Array {
+      const input = join(dir, 'in.bin');
+      const output = join(dir, `out${n++ % 2}.wasm`);
+      writeFileSync(input, seededBytes(recipe.seed, inputLength(recipe.seed)));
+      const saved = process.exitCode;
+      const rc = callMain(ttfArgs(recipe, input, output));
+      process.exitCode = saved; // Emscripten's exit sets it; the host process's status is not its business
+      if (rc !== 0) throw new Error(`wasm-opt -ttf failed (exit ${rc}) for seed ${recipe.seed}`);
+      return new Uint8Array(readFileSync(output));
+    },
+    dispose(): void {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
