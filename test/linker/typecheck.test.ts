@@ -135,3 +135,38 @@ describe('tags', () => {
     expect(() => linker.instantiate(store, mod(engine, '(module (import "m" "n" (tag (param i32))))'))).not.toThrow();
   });
 });
+
+describe('subtyping (GC types, through purewasm\'s own text parser)', async () => {
+  const { encodeModule } = await import('../../src/encoder/encode.js');
+  const { parseWat } = await import('../../src/text/index.js');
+  const { Module } = await import('../../src/index.js');
+  const gc = (engine: import('../../src/index.js').Engine, text: string) => Module.new(engine, encodeModule(parseWat(text)));
+  const TYPES = `(type $base (sub (func (result funcref))))
+    (type $derived (sub $base (func (result (ref func)))))`;
+
+  test('a function of a subtype satisfies an import of its supertype, not the reverse', () => {
+    const { engine, store, linker } = setup(undefined);
+    const provider = linker.instantiate(store, gc(engine, `(module ${TYPES}
+      (func $d (export "derived") (type $derived) (ref.func $d))
+      (func $b (export "base") (type $base) (ref.null func)))`));
+    linker.instance(store, 'p', provider);
+    expect(() => linker.instantiate(store, gc(engine, `(module ${TYPES} (import "p" "derived" (func (type $base))))`))).not.toThrow();
+    const e = thrown(() => linker.instantiate(store, gc(engine, `(module ${TYPES} (import "p" "base" (func (type $derived))))`)));
+    expect(e.message).toBe('incompatible import type for `p::base`');
+    expect((e.cause as Error).message)
+      .toBe('types incompatible: expected type `(func (result (ref func)))`, found type `(func (result funcref))`');
+  });
+
+  test('an immutable global may have a subtype; a mutable one must be exact', () => {
+    const { engine, store, linker } = setup(undefined);
+    const provider = linker.instantiate(store, gc(engine, `(module
+      (func $f (export "f"))
+      (global (export "imm") (ref func) (ref.func $f))
+      (global (export "mut") (mut (ref func)) (ref.func $f)))`));
+    linker.instance(store, 'p', provider);
+    expect(() => linker.instantiate(store, gc(engine, '(module (import "p" "imm" (global funcref)))'))).not.toThrow();
+    const e = thrown(() => linker.instantiate(store, gc(engine, '(module (import "p" "mut" (global (mut funcref))))')));
+    expect((e.cause as Error).message)
+      .toBe('global types incompatible: expected global of type `funcref`, found global of type `(ref func)`');
+  });
+});
