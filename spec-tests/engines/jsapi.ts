@@ -74,7 +74,7 @@ export class JsApiEngine implements SpecEngine<WA.Module, JsInstance, unknown> {
     exports.global_f32 = new WA.Global({ value: 'f32' }, 666.6);
     exports.global_f64 = new WA.Global({ value: 'f64' }, 666.6);
     exports.table = new WA.Table({ element: 'anyfunc', initial: 10, maximum: 20 });
-    exports.table64 = new WA.Table({ element: 'anyfunc', initial: 10, maximum: 20, address: 'i64' });
+    exports.table64 = new WA.Table({ element: 'anyfunc', initial: 10n, maximum: 20n, address: 'i64' });
     exports.memory = new WA.Memory({ initial: 1, maximum: 2 });
     return { exports };
   }

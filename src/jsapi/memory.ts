@@ -7,7 +7,7 @@
 import { MemoryInst } from '../core/memory.js';
 import { Memory as RuntimeMemory } from '../runtime/memory.js';
 import { store } from './agent.js';
-import { dictionary, enforceRange, enumValue, required } from './webidl.js';
+import { addressValue, dictionary, enumValue, required } from './webidl.js';
 
 const MAX_PAGES_I32 = 65536;
 /** Pages a memory64 may declare as its limits at the JS API (the spec's implementation limit). */
@@ -43,13 +43,6 @@ function detachOnGrow(inst: MemoryInst): void {
   };
 }
 
-function pagesArg(v: unknown, what: string, i64: boolean): number {
-  if (i64 && typeof v === 'bigint') {
-    if (v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER)) throw new TypeError(`${what} is out of range`);
-    return Number(v);
-  }
-  return enforceRange(v, what, i64 ? Number.MAX_SAFE_INTEGER : 0xffff_ffff);
-}
 
 /** The JS object for memory instance `inst` (one per instance). */
 export function memoryObject(inst: MemoryInst): Memory {
@@ -75,7 +68,7 @@ export class Memory {
   #inst: MemoryInst;
 
   /** `new WebAssembly.Memory({initial, maximum?, address?})`. */
-  constructor(descriptor: { initial: number; maximum?: number; address?: 'i32' | 'i64' }) {
+  constructor(descriptor: { initial: number | bigint; maximum?: number | bigint; address?: 'i32' | 'i64' }) {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
@@ -83,9 +76,9 @@ export class Memory {
       const addressArg = d.address;
       const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, 'WebAssembly.Memory(): address');
       const i64 = address === 'i64';
-      const initial = pagesArg(required(d, 'initial', 'WebAssembly.Memory()'), 'WebAssembly.Memory(): initial', i64);
+      const initial = addressValue(required(d, 'initial', 'WebAssembly.Memory()'), 'WebAssembly.Memory(): initial', i64);
       const maximumArg = d.maximum;
-      const maximum = maximumArg === undefined ? null : pagesArg(maximumArg, 'WebAssembly.Memory(): maximum', i64);
+      const maximum = maximumArg === undefined ? null : addressValue(maximumArg, 'WebAssembly.Memory(): maximum', i64);
       const limit = i64 ? MAX_PAGES_I64 : MAX_PAGES_I32;
       if (initial > limit) throw new RangeError(`WebAssembly.Memory(): initial ${initial} is above the limit of ${limit} pages`);
       if (maximum !== null && maximum > limit) throw new RangeError(`WebAssembly.Memory(): maximum ${maximum} is above the limit of ${limit} pages`);
@@ -108,11 +101,15 @@ export class Memory {
     return this.#inst.buffer;
   }
 
-  /** Grows by `delta` pages and returns the previous size in pages; RangeError when it cannot. */
-  grow(delta: number): number {
+  /**
+   * Grows by `delta` pages and returns the previous size in pages (a BigInt for a 64-bit
+   * memory); RangeError when it cannot.
+   */
+  grow(delta: number | bigint): number | bigint {
     const inst = this.#inst;
-    const d = pagesArg(delta, 'WebAssembly.Memory.grow(): delta', inst.type.addrType === 'i64');
-    const old = inst.grow(d);
+    const i64 = inst.type.addrType === 'i64';
+    const d = addressValue(delta, 'WebAssembly.Memory.grow(): delta', i64);
+    const old = d > MAX_PAGES_I64 ? -1 : inst.grow(d);
     if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): maximum memory size exceeded');
     if (d === 0) {
       // Growing by zero still hands out a fresh buffer and detaches the old one (the spec's
@@ -125,7 +122,7 @@ export class Memory {
         inst.view = new DataView(next);
       }
     }
-    return old;
+    return i64 ? BigInt(old) : old;
   }
 
   /** The current buffer as a fixed-length ArrayBuffer (it always is one here). */

@@ -9,7 +9,7 @@ import { Table as RuntimeTable } from '../runtime/table.js';
 import { ANYREF, EXTERNREF, FUNCREF, type ValType } from '../syntax/types.js';
 import { store } from './agent.js';
 import { defaultValue, toJSValue, toWebAssemblyValue } from './values.js';
-import { dictionary, enforceRange, enumValue, required } from './webidl.js';
+import { addressValue, dictionary, enumValue, required } from './webidl.js';
 
 /** The largest table the JS API lets a module or a constructor create (the spec's limits). */
 export const MAX_TABLE_SIZE = 10_000_000;
@@ -42,20 +42,12 @@ export function tableInstOf(v: unknown): TableInst | undefined {
   return typeof v === 'object' && v !== null ? instOf.get(v) : undefined;
 }
 
-function indexArg(v: unknown, what: string, i64: boolean): number {
-  if (i64 && typeof v === 'bigint') {
-    if (v < 0n || v > BigInt(Number.MAX_SAFE_INTEGER)) throw new TypeError(`${what} is out of range`);
-    return Number(v);
-  }
-  return enforceRange(v, what, i64 ? Number.MAX_SAFE_INTEGER : 0xffff_ffff);
-}
-
 /** WebAssembly.Table. */
 export class Table {
   #inst: TableInst;
 
   /** `new WebAssembly.Table({element, initial, maximum?, address?}, value?)`. */
-  constructor(descriptor: { element: string; initial: number; maximum?: number; address?: 'i32' | 'i64' }, value?: unknown) {
+  constructor(descriptor: { element: string; initial: number | bigint; maximum?: number | bigint; address?: 'i32' | 'i64' }, value?: unknown) {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
@@ -64,9 +56,9 @@ export class Table {
       const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, 'WebAssembly.Table(): address');
       const i64 = address === 'i64';
       const element = enumValue(required(d, 'element', 'WebAssembly.Table()'), ELEMENT_TYPES, 'WebAssembly.Table(): element');
-      const initial = indexArg(required(d, 'initial', 'WebAssembly.Table()'), 'WebAssembly.Table(): initial', i64);
+      const initial = addressValue(required(d, 'initial', 'WebAssembly.Table()'), 'WebAssembly.Table(): initial', i64);
       const maximumArg = d.maximum;
-      const maximum = maximumArg === undefined ? null : indexArg(maximumArg, 'WebAssembly.Table(): maximum', i64);
+      const maximum = maximumArg === undefined ? null : addressValue(maximumArg, 'WebAssembly.Table(): maximum', i64);
       if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Table(): maximum must not be less than initial');
       if (initial > MAX_TABLE_SIZE) throw new RangeError(`WebAssembly.Table(): initial ${initial} is above the limit of ${MAX_TABLE_SIZE}`);
       const elemType = ELEMENT_VALTYPE[element];
@@ -78,33 +70,38 @@ export class Table {
     instOf.set(this, this.#inst);
   }
 
-  /** The current number of elements. */
-  get length(): number {
-    return this.#inst.size;
+  /** The current number of elements (a BigInt for a table with 64-bit addresses). */
+  get length(): number | bigint {
+    const inst = this.#inst;
+    return inst.type.addrType === 'i64' ? BigInt(inst.size) : inst.size;
   }
 
-  /** Grows by `delta` elements set to `value` (DefaultValue when missing); returns the old length. */
-  grow(delta: number, value?: unknown): number {
+  /**
+   * Grows by `delta` elements set to `value` (DefaultValue when missing); returns the old length
+   * (a BigInt for a table with 64-bit addresses).
+   */
+  grow(delta: number | bigint, value?: unknown): number | bigint {
     const inst = this.#inst;
-    const d = indexArg(delta, 'WebAssembly.Table.grow(): delta', inst.type.addrType === 'i64');
+    const i64 = inst.type.addrType === 'i64';
+    const d = addressValue(delta, 'WebAssembly.Table.grow(): delta', i64);
     const ref = value === undefined ? defaultValue(inst.type.elemType) : toWebAssemblyValue(value, inst.type.elemType);
     const old = d > MAX_TABLE_SIZE ? -1 : inst.grow(d, ref as Ref);
     if (old < 0) throw new RangeError('WebAssembly.Table.grow(): failed to grow the table');
-    return old;
+    return i64 ? BigInt(old) : old;
   }
 
   /** Element `index`; RangeError when out of bounds. */
-  get(index: number): unknown {
+  get(index: number | bigint): unknown {
     const inst = this.#inst;
-    const i = indexArg(index, 'WebAssembly.Table.get(): index', inst.type.addrType === 'i64');
+    const i = addressValue(index, 'WebAssembly.Table.get(): index', inst.type.addrType === 'i64');
     if (i >= inst.size) throw new RangeError(`WebAssembly.Table.get(): index ${i} is out of bounds`);
     return toJSValue(inst.elements[i]!, inst.type.elemType);
   }
 
   /** Sets element `index` to `value` (DefaultValue when missing); RangeError when out of bounds. */
-  set(index: number, value?: unknown): void {
+  set(index: number | bigint, value?: unknown): void {
     const inst = this.#inst;
-    const i = indexArg(index, 'WebAssembly.Table.set(): index', inst.type.addrType === 'i64');
+    const i = addressValue(index, 'WebAssembly.Table.set(): index', inst.type.addrType === 'i64');
     const ref = value === undefined ? defaultValue(inst.type.elemType) : toWebAssemblyValue(value, inst.type.elemType);
     if (i >= inst.size) throw new RangeError(`WebAssembly.Table.set(): index ${i} is out of bounds`);
     inst.elements[i] = ref as Ref;

@@ -100,3 +100,20 @@ function isSharedArrayBuffer(v: unknown): v is SharedArrayBuffer {
     return false;
   }
 }
+
+/**
+ * An address value of a 64-bit memory or table (`[EnforceRange] unsigned long long` read with
+ * ToBigInt, as the memory64 JS API does): TypeError for a Number or for a value outside
+ * [0, 2^64). Returned as a Number; values past 2^53 stay larger than every limit they meet.
+ */
+export function enforceRangeU64(v: unknown, what: string): number {
+  // asIntN with the largest width is ToBigInt without wrapping (TypeError for Numbers, parses strings).
+  const b = BigInt.asIntN(2 ** 53 - 1, v as bigint);
+  if (b < 0n || b >= 2n ** 64n) throw new TypeError(`${what} must be in the range 0 to 2^64-1, got ${b}`);
+  return Number(b);
+}
+
+/** An address value of a 32-bit (`[EnforceRange] unsigned long`) or 64-bit memory or table. */
+export function addressValue(v: unknown, what: string, i64: boolean): number {
+  return i64 ? enforceRangeU64(v, what) : enforceRange(v, what);
+}

@@ -116,3 +116,29 @@ describe.each(IMPLEMENTATIONS)('Memory (%s)', (impl, WA) => {
     }
   });
 });
+
+describe('Memory with 64-bit addresses (purewasm; after memory/constructor-memory64 and grow-memory64)', () => {
+  const [, WA] = IMPLEMENTATIONS[0]!;
+
+  test('address values are read with ToBigInt and must fit in 64 bits', () => {
+    expect(new WA.Memory({ address: 'i64', initial: 4n }).buffer.byteLength).toBe(4 * 65536);
+    expect(new WA.Memory({ address: 'i64', initial: '3' }).buffer.byteLength).toBe(3 * 65536);
+    expect(new WA.Memory({ address: 'i64', initial: true }).buffer.byteLength).toBe(65536);
+    for (const v of [-1n, 2n ** 64n, 1]) {
+      expect(thrown(() => new WA.Memory({ address: 'i64', initial: v }))).toBeInstanceOf(TypeError);
+      expect(thrown(() => new WA.Memory({ address: 'i64', initial: 0n, maximum: v }))).toBeInstanceOf(TypeError);
+    }
+    expect(thrown(() => new WA.Memory({ address: 'i64', initial: 10n, maximum: 9n }))).toBeInstanceOf(RangeError);
+  });
+
+  test('grow takes and returns BigInts and detaches the old buffer', () => {
+    const m = new WA.Memory({ address: 'i64', initial: 0n, maximum: 2n });
+    const old = m.buffer;
+    expect(m.grow(1n)).toBe(0n);
+    expect(old.byteLength).toBe(0);
+    expect(m.grow(1n)).toBe(1n);
+    expect(thrown(() => m.grow(1n))).toBeInstanceOf(RangeError);
+    for (const v of [-1n, 2n ** 64n, '0x10000000000000000', 1]) expect(thrown(() => m.grow(v))).toBeInstanceOf(TypeError);
+    expect(m.buffer.byteLength).toBe(2 * 65536);
+  });
+});

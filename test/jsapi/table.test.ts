@@ -107,3 +107,29 @@ describe.each(IMPLEMENTATIONS)('Table (%s)', (impl, WA) => {
     void impl;
   });
 });
+
+describe('Table with 64-bit addresses (purewasm; after table/constructor-memory64 and grow-memory64)', () => {
+  const [, WA] = IMPLEMENTATIONS[0]!;
+
+  test('length, indices and grow results are BigInts', () => {
+    const t = new WA.Table({ element: 'anyfunc', address: 'i64', initial: 3n, maximum: 5n });
+    expect(t.length).toBe(3n);
+    expect(t.get(2n)).toBe(null);
+    expect(thrown(() => t.get(-1n))).toBeInstanceOf(TypeError);
+    expect(thrown(() => t.get(3n))).toBeInstanceOf(RangeError);
+    expect(thrown(() => t.get(1))).toBeInstanceOf(TypeError);
+    expect(t.grow(2n)).toBe(3n);
+    expect(t.length).toBe(5n);
+    expect(thrown(() => t.grow(1n))).toBeInstanceOf(RangeError);
+    for (const v of [-1n, 2n ** 64n, '0x10000000000000000']) expect(thrown(() => t.grow(v))).toBeInstanceOf(TypeError);
+  });
+
+  test('a 64-bit table is shared with wasm', () => {
+    const t = new WA.Table({ element: 'externref', address: 'i64', initial: 2n });
+    const { exports } = new WA.Instance(new WA.Module(wasm(`(module (import "m" "t" (table i64 2 externref))
+      (func (export "get") (param i64) (result externref) (table.get 0 (local.get 0))))`)), { m: { t } });
+    const o = {};
+    t.set(1n, o);
+    expect((exports.get as (i: bigint) => unknown)(1n)).toBe(o);
+  });
+});
