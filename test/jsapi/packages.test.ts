@@ -1,7 +1,7 @@
 /**
  * Real npm packages, unmodified, on purewasm's polyfill under `node --jitless` (where the host has
- * no WebAssembly at all): SQLite from sql.js (Emscripten), brotli-wasm (Rust, wasm-bindgen) and
- * hash-wasm (C, clang). Each job runs in a child process; its result must equal what the same job
+ * no WebAssembly at all): SQLite from sql.js (Emscripten), brotli-wasm (Rust, wasm-bindgen),
+ * hash-wasm (C, clang) and @wasm-fmt/gofmt (Go, TinyGo). Each job runs in a child process; its result must equal what the same job
  * gives on V8's own WebAssembly, run the same way without `--jitless`.
  */
 import { execFileSync } from 'node:child_process';

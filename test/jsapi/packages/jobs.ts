@@ -1,6 +1,7 @@
 /**
  * Real jobs for real npm packages that ship wasm, each built by a different toolchain: sql.js
- * (SQLite, Emscripten), brotli-wasm (Rust, wasm-bindgen) and hash-wasm (C, clang). Each job uses
+ * (SQLite, Emscripten), brotli-wasm (Rust, wasm-bindgen), hash-wasm (C, clang) and
+ * @wasm-fmt/gofmt (Go's gofmt, TinyGo). Each job uses
  * whatever `globalThis.WebAssembly` is installed and returns a JSON-able result, so the same job
  * can run on V8's own WebAssembly and on purewasm's polyfill and the results can be compared.
  * The packages are used unmodified, through their normal entry points.
@@ -47,5 +48,18 @@ async function hashwasm(): Promise<unknown> {
   };
 }
 
+/** gofmt (Go, compiled by TinyGo): format a messy Go program. */
+async function gofmt(): Promise<unknown> {
+  const { format } = (await import('@wasm-fmt/gofmt')) as { format(source: string): string };
+  const source = [
+    'package main', 'import "fmt"', 'type point struct{x,y int}',
+    'func (p point)add(q point)point{return point{p.x+q.x,p.y+q.y}}',
+    'func main(){ps:=[]point{{1,2},{3,4}}', 'var s point', 'for _,p:=range ps{s=s.add(p)}', 'fmt.Println("Hello, 世界",s)}',
+  ].join('\n');
+  return { formatted: format(source) };
+}
+
 /** The jobs by package name. */
-export const JOBS: Readonly<Record<string, () => Promise<unknown>>> = { 'sql.js': sqljs, 'brotli-wasm': brotli, 'hash-wasm': hashwasm };
+export const JOBS: Readonly<Record<string, () => Promise<unknown>>> = {
+  'sql.js': sqljs, 'brotli-wasm': brotli, 'hash-wasm': hashwasm, '@wasm-fmt/gofmt': gofmt,
+};
