@@ -71,6 +71,7 @@ export class Thread {
   private entry: FuncInst | null = null;
   private done = false;
   private hostResults: RawVal[] | null = null;
+  private hostArgs: RawVal[] = [];
 
   constructor(options: ThreadOptions = {}) {
     this.fuel = options.fuel ?? Infinity;
@@ -87,7 +88,10 @@ export class Thread {
   start(func: FuncInst, args: readonly RawVal[]): void {
     this.entry = func;
     this.done = false;
-    if (func.kind === 'host') return;
+    if (func.kind === 'host') {
+      this.hostArgs = [...args];
+      return;
+    }
     const cf = compiled(func);
     if (!this.stack.ensure(cf.frameWords + cf.resultWords + 4)) throw new Trap(TrapCode.StackExhausted);
     let w = 0;
@@ -108,7 +112,8 @@ export class Thread {
     const entry = this.entry;
     if (entry === null || this.done) throw new Error('Thread.run: nothing to run');
     if (entry.kind === 'host') {
-      this.hostResults = callHostRaw(entry, []);
+      this.done = true;
+      this.hostResults = callHostRaw(entry, this.hostArgs);
       this.done = true;
       return RunResult.Done;
     }

@@ -55,7 +55,7 @@ function outcome(run: () => unknown[], isTrap: (e: unknown) => boolean): string 
 }
 
 describe('differential against V8 on generated modules', () => {
-  // Each seed costs a wasm-opt run (about a second); more seeds: see the loop's history in git.
+  // Each seed costs a wasm-opt run (about a second); add seeds locally for a wider sweep.
   for (const seed of [1, 4]) {
     it(`seed ${seed}`, () => {
       const bytes = fuzzModule(seed);

@@ -78,3 +78,12 @@ describe('fuel', () => {
     expect((err as Trap).code).toBe(TrapCode.OutOfFuel);
   });
 });
+
+describe('invoke', () => {
+  it('calls a host function directly with its arguments', async () => {
+    const { invoke } = await import('../../src/interp/index.js');
+    const imp = host([I32, I32], [I32], (args) => [(args[0] as number) - (args[1] as number)]);
+    if (imp.kind !== 'func') throw new Error('expected a function import');
+    expect(invoke(imp.value, [10, 3])).toEqual([7]);
+  });
+});
