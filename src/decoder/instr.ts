@@ -94,8 +94,12 @@ export class InstrReader extends ByteReader {
 
   /** Reads the next operator and its immediates; returns its code. */
   next(): number {
-    this.opOffset = this.base + this.pos;
-    const b = this.u8();
+    // Hot path (once per operator, also under --jitless): bytes read inline, not via u8().
+    const p = this.pos;
+    this.opOffset = this.base + p;
+    if (p >= this.end) this.fail(this.endReason);
+    const b = this.bytes[p]!;
+    this.pos = p + 1;
     let code = b;
     let sub = -1;
     let op: OpInfo | undefined;
@@ -125,9 +129,18 @@ export class InstrReader extends ByteReader {
         this.readBlockType();
         return;
       case Imm.Label: case Imm.Func: case Imm.Type: case Imm.Local: case Imm.Global:
-      case Imm.Table: case Imm.Tag: case Imm.Data: case Imm.Elem:
-        this.idx = this.u32();
+      case Imm.Table: case Imm.Tag: case Imm.Data: case Imm.Elem: {
+        // Most indices are one byte: skip the LEB loop for them.
+        const p = this.pos;
+        const x = p < this.end ? this.bytes[p]! : 0x80;
+        if (x < 0x80) {
+          this.idx = x;
+          this.pos = p + 1;
+        } else {
+          this.idx = this.u32();
+        }
         return;
+      }
       case Imm.Memory:
         this.idx = this.u32();
         return;
@@ -157,9 +170,17 @@ export class InstrReader extends ByteReader {
       case Imm.Lane:
         this.idx = this.u8();
         return;
-      case Imm.I32:
-        this.i32 = this.s32();
+      case Imm.I32: {
+        const p = this.pos;
+        const x = p < this.end ? this.bytes[p]! : 0x80;
+        if (x < 0x80) {
+          this.i32 = x & 0x40 ? x - 0x80 : x;
+          this.pos = p + 1;
+        } else {
+          this.i32 = this.s32();
+        }
         return;
+      }
       case Imm.I64:
         this.i64 = this.s64();
         return;
@@ -248,6 +269,19 @@ export class InstrReader extends ByteReader {
 
   private readMemarg(): void {
     const at = this.pos;
+    // Common case: one-byte flags (no memory index) and a one-byte offset.
+    if (at + 1 < this.end) {
+      const f = this.bytes[at]!;
+      const o = this.bytes[at + 1]!;
+      if (f < 0x40 && o < 0x80) {
+        this.memIndex = 0;
+        this.memAlign = f;
+        this.memOffsetPos = at + 1;
+        this.memOffset = o;
+        this.pos = at + 2;
+        return;
+      }
+    }
     let flags = this.u32();
     // Bit 6 says a memory index follows (multi-memory); alignment is the rest.
     if (flags & 0x40) {
