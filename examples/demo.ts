@@ -21,7 +21,9 @@ function cli(title: string, args: string[], maxLines = Infinity): void {
   });
   const lines = r.stdout.split('\n');
   console.log(lines.slice(0, maxLines).join('\n') + (lines.length > maxLines ? `\n… (${lines.length - maxLines} more lines)` : ''));
-  if (r.stderr) console.log(r.stderr.trimEnd());
+  // Node itself notes that --jitless turns WebAssembly off; that is the point, so leave it out.
+  const err = r.stderr.split('\n').filter((l) => !l.startsWith('Warning: disabling flag --expose_wasm')).join('\n').trim();
+  if (err) console.log(err);
   console.log(`(exit code ${r.status})`);
 }
 
