@@ -9,7 +9,9 @@
  *
  * Value representation: see code.ts. f32/f64 values are moved as words (never through a JS number)
  * wherever the spec keeps NaN bits: copies, abs/neg/copysign, reinterpret, loads and stores.
- * i64 arithmetic uses BigInt64Array views (typed-array stores wrap to 64 bits).
+ * i64 add, sub, bitwise ops, shifts and comparisons work on the (lo, hi) 32-bit words (no BigInt:
+ * measured faster with the JIT); mul, div, rem and rotations use the BigInt64Array views
+ * (typed-array stores wrap to 64 bits).
  *
  * Every memory access is checked against the memory's current byte length before touching it, and
  * reads the memory's current view (refreshed by grow), so no access can read `undefined`.
@@ -296,14 +298,62 @@ function runLoop(t: Thread): RunResult {
         case 0x50: { const a = fw + c[pc + 2]!; I32[fw + c[pc + 1]!] = (I32[a]! | I32[a + 1]!) === 0 ? 1 : 0; pc += 3; break; }
         case 0x51: { const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!; I32[fw + c[pc + 1]!] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 1 : 0; pc += 4; break; }
         case 0x52: { const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!; I32[fw + c[pc + 1]!] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 0 : 1; pc += 4; break; }
-        case 0x53: I32[fw + c[pc + 1]!] = I64[(fw + c[pc + 2]!) >> 1]! < I64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x54: I32[fw + c[pc + 1]!] = U64[(fw + c[pc + 2]!) >> 1]! < U64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x55: I32[fw + c[pc + 1]!] = I64[(fw + c[pc + 2]!) >> 1]! > I64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x56: I32[fw + c[pc + 1]!] = U64[(fw + c[pc + 2]!) >> 1]! > U64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x57: I32[fw + c[pc + 1]!] = I64[(fw + c[pc + 2]!) >> 1]! <= I64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x58: I32[fw + c[pc + 1]!] = U64[(fw + c[pc + 2]!) >> 1]! <= U64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x59: I32[fw + c[pc + 1]!] = I64[(fw + c[pc + 2]!) >> 1]! >= I64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x5a: I32[fw + c[pc + 1]!] = U64[(fw + c[pc + 2]!) >> 1]! >= U64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x53: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = I32[a + 1]!, bh = I32[b + 1]!;
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) < (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x54: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) < (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x55: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = I32[a + 1]!, bh = I32[b + 1]!;
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) > (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x56: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) > (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x57: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = I32[a + 1]!, bh = I32[b + 1]!;
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) <= (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x58: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) <= (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x59: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = I32[a + 1]!, bh = I32[b + 1]!;
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) >= (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
+        case 0x5a: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
+          const ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
+          I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) >= (I32[b]! >>> 0) ? 1 : 0);
+          pc += 4;
+          break;
+        }
         case 0x5b: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! === F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
         case 0x5c: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! !== F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
         case 0x5d: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! < F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
@@ -424,15 +474,78 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x7c: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a + b; pc += 4; break; }
-        case 0x7d: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a - b; pc += 4; break; }
+        case 0x7c: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          const lo = (al + bl) | 0;
+          I32[d + 1] = (ah + bh + ((lo >>> 0) < (al >>> 0) ? 1 : 0)) | 0;
+          I32[d] = lo;
+          pc += 4;
+          break;
+        }
+        case 0x7d: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          I32[d + 1] = (ah - bh - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
+          I32[d] = (al - bl) | 0;
+          pc += 4;
+          break;
+        }
+        case 0x83: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          I32[d] = al & bl;
+          I32[d + 1] = ah & bh;
+          pc += 4;
+          break;
+        }
+        case 0x84: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          I32[d] = al | bl;
+          I32[d + 1] = ah | bh;
+          pc += 4;
+          break;
+        }
+        case 0x85: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          I32[d] = al ^ bl;
+          I32[d + 1] = ah ^ bh;
+          pc += 4;
+          break;
+        }
+        case 0x86: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          const k = bl & 63;
+          if (k === 0) { I32[d] = al; I32[d + 1] = ah; }
+          else if (k < 32) { I32[d + 1] = (ah << k) | (al >>> (32 - k)); I32[d] = al << k; }
+          else { I32[d + 1] = al << (k - 32); I32[d] = 0; }
+          pc += 4;
+          break;
+        }
+        case 0x87: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          const k = bl & 63;
+          if (k === 0) { I32[d] = al; I32[d + 1] = ah; }
+          else if (k < 32) { I32[d] = (al >>> k) | (ah << (32 - k)); I32[d + 1] = ah >> k; }
+          else { I32[d] = ah >> (k - 32); I32[d + 1] = ah >> 31; }
+          pc += 4;
+          break;
+        }
+        case 0x88: {
+          const a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          const al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
+          const k = bl & 63;
+          if (k === 0) { I32[d] = al; I32[d + 1] = ah; }
+          else if (k < 32) { I32[d] = (al >>> k) | (ah << (32 - k)); I32[d + 1] = ah >>> k; }
+          else { I32[d] = ah >>> (k - 32); I32[d + 1] = 0; }
+          pc += 4;
+          break;
+        }
         case 0x7e: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a * b; pc += 4; break; }
-        case 0x83: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a & b; pc += 4; break; }
-        case 0x84: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a | b; pc += 4; break; }
-        case 0x85: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a ^ b; pc += 4; break; }
-        case 0x86: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a << (b & 63n); pc += 4; break; }
-        case 0x87: { const a = I64[(fw + c[pc + 2]!) >> 1]!, b = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a >> (b & 63n); pc += 4; break; }
-        case 0x88: { const a = U64[(fw + c[pc + 2]!) >> 1]!, b = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = a >> (b & 63n); pc += 4; break; }
         case 0x89: { const a = U64[(fw + c[pc + 2]!) >> 1]!, b = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = (a << (b & 63n)) | (a >> ((64n - (b & 63n)) & 63n)); pc += 4; break; }
         case 0x8a: { const a = U64[(fw + c[pc + 2]!) >> 1]!, b = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = (a >> (b & 63n)) | (a << ((64n - (b & 63n)) & 63n)); pc += 4; break; }
         case 0x7f: {

@@ -30,6 +30,11 @@ export interface InstantiateOptions {
   maxCallDepth?: number;
   /** Fuel for the start function (unlimited when absent). */
   startFuel?: number;
+  /**
+   * Run the start function here (default true). The runtime passes false and calls it itself,
+   * so that the start function spends the store's fuel and obeys its stack limits.
+   */
+  runStart?: boolean;
 }
 
 /**
@@ -123,7 +128,7 @@ export function instantiate(module: Module, imports: ExternVal[], registry: Type
     datas[i]!.bytes = new Uint8Array(0);
   }
 
-  if (module.start !== null) {
+  if (module.start !== null && options.runStart !== false) {
     const f = funcs[module.start]!;
     if (f instanceof HostFuncInst) f.fn([]);
     else {
