@@ -86,6 +86,8 @@ export class JsApiEngine implements SpecEngine<WA.Module, JsInstance, unknown> {
       return cause instanceof CoreCompileError ? { kind: cause.kind, message: cause.reason } : { kind: 'compile', message };
     }
     if (error instanceof WA.LinkError || error instanceof UnknownImport) return { kind: 'link', message };
+    // An uncaught wasm exception reaches JS as its WebAssembly.Exception object.
+    if (error instanceof WA.Exception) return { kind: 'exception', message: 'uncaught exception' };
     if (error instanceof WA.RuntimeError) {
       if (cause instanceof Trap && cause.code === TrapCode.UncaughtException) return { kind: 'exception', message };
       return { kind: 'trap', message };

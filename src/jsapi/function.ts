@@ -4,14 +4,14 @@
  * back), `name` the function's index, `length` its parameter count, not a constructor. A JS
  * callable imported as a function becomes a host function instance that converts its arguments
  * and results with ToJSValue / ToWebAssemblyValue. Traps leave as RuntimeError; JS exceptions
- * pass through wasm frames unchanged.
+ * cross wasm frames as JSTag exceptions and reach the JS caller unchanged (exceptions.ts).
  */
 import type { FuncInst } from '../core/func.js';
 import type { RawVal } from '../core/values.js';
 import { Func } from '../runtime/func.js';
 import { V128, type FuncType } from '../syntax/types.js';
 import { store } from './agent.js';
-import { toJsError } from './errors.js';
+import { toJsThrow, toWasmThrow } from './exceptions.js';
 import { toJSValue, toWebAssemblyValue } from './values.js';
 import { sequence } from './webidl.js';
 
@@ -37,16 +37,17 @@ export function exportedFunction(inst: FuncInst): (...args: unknown[]) => unknow
   if (fn !== undefined) return fn;
   const { params, results } = inst.type;
   const handle = Func.fromInst(store, inst);
+  const v128 = hasV128(inst.type);
   // An arrow function: callable, not constructible, no `prototype`, like a built-in function.
   fn = (...args: unknown[]): unknown => {
-    if (hasV128(inst.type)) throw new TypeError('a function with v128 parameters or results cannot be called from JavaScript');
+    if (v128) throw new TypeError('a function with v128 parameters or results cannot be called from JavaScript');
     const raw: RawVal[] = new Array(params.length);
     for (let i = 0; i < params.length; i++) raw[i] = toWebAssemblyValue(args[i], params[i]!);
     let out: RawVal[];
     try {
       out = handle.callRaw(store, raw);
     } catch (e) {
-      throw toJsError(e);
+      throw toJsThrow(e);
     }
     if (results.length === 0) return undefined;
     if (results.length === 1) return toJSValue(out[0]!, results[0]!);
@@ -68,15 +69,19 @@ export function hostFunction(fn: (...args: unknown[]) => unknown, type: FuncType
   const { params, results } = type;
   const v128 = hasV128(type);
   const func = Func.newRaw(store, { params, results }, (args) => {
-    if (v128) throw new TypeError('a function with v128 parameters or results cannot be called from WebAssembly through JavaScript');
-    const jsArgs = new Array<unknown>(args.length);
-    for (let i = 0; i < args.length; i++) jsArgs[i] = toJSValue(args[i]!, params[i]!);
-    const ret = Reflect.apply(fn, undefined, jsArgs);
-    if (results.length === 0) return [];
-    if (results.length === 1) return [toWebAssemblyValue(ret, results[0]!)];
-    const list = sequence(ret, 'the result of a function with several results');
-    if (list.length !== results.length) throw new TypeError(`expected ${results.length} results, got ${list.length}`);
-    return list.map((v, i) => toWebAssemblyValue(v, results[i]!));
+    try {
+      if (v128) throw new TypeError('a function with v128 parameters or results cannot be called from WebAssembly through JavaScript');
+      const jsArgs = new Array<unknown>(args.length);
+      for (let i = 0; i < args.length; i++) jsArgs[i] = toJSValue(args[i]!, params[i]!);
+      const ret = Reflect.apply(fn, undefined, jsArgs);
+      if (results.length === 0) return [];
+      if (results.length === 1) return [toWebAssemblyValue(ret, results[0]!)];
+      const list = sequence(ret, 'the result of a function with several results');
+      if (list.length !== results.length) throw new TypeError(`expected ${results.length} results, got ${list.length}`);
+      return list.map((v, i) => toWebAssemblyValue(v, results[i]!));
+    } catch (e) {
+      throw toWasmThrow(e);
+    }
   }, String(index));
   hostIndex.set(func.inst, index);
   return func;

@@ -16,7 +16,8 @@ import { Table as RuntimeTable } from '../runtime/table.js';
 import { Tag as RuntimeTag } from '../runtime/tag.js';
 import { F32, F64, heapOf, I32, I64, isNullable, isRef, refType, V128, type ValType } from '../syntax/types.js';
 import { store } from './agent.js';
-import { LinkError, toJsError } from './errors.js';
+import { LinkError } from './errors.js';
+import { toJsThrow } from './exceptions.js';
 import { exportedFunction, funcInstOf, hostFunction } from './function.js';
 import { globalInstOf, globalObject } from './global.js';
 import { memoryInstOf, memoryObject } from './memory.js';
@@ -100,7 +101,7 @@ export function instantiateCore(module: RuntimeModule, imports: readonly Extern[
   try {
     return RuntimeInstance.new(store, module, imports);
   } catch (e) {
-    throw toJsError(e);
+    throw toJsThrow(e);
   }
 }
 

@@ -1,12 +1,12 @@
 /**
  * `WebAssembly.Tag`, `WebAssembly.Exception` and `WebAssembly.JSTag`. A Tag is a JS object for an
  * exception tag of the agent's store (identity matters: two tags with the same parameters never
- * match); an Exception carries a tag and a payload converted with ToWebAssemblyValue. What it does
- * not do yet: carry exceptions across wasm frames (the interpreter does not execute throw/catch
- * yet), so a wasm `throw` cannot be caught by JS as an Exception.
+ * match); an Exception is the JS object for one exception instance (a tag and a payload), the
+ * same object every time that instance reaches JS. How exceptions cross between JS and wasm is
+ * exceptions.ts.
  */
+import { ExnInst } from '../core/exn.js';
 import type { TagInst } from '../core/instance.js';
-import type { RawVal } from '../core/values.js';
 import { Tag as RuntimeTag } from '../runtime/tag.js';
 import { AbsHeap, EXTERNREF, heapOf, isRef, V128, type ValType } from '../syntax/types.js';
 import { store } from './agent.js';
@@ -68,15 +68,44 @@ export class Tag {
 
 /** The tag of JavaScript exceptions caught in wasm (one externref parameter). */
 export const JSTag: Tag = tagObject(RuntimeTag.new(store, { params: [EXTERNREF], results: [] }).inst);
-const jsTagInst = tagInstOf(JSTag)!;
+/** The tag instance of JSTag. */
+export const jsTagInst: TagInst = tagInstOf(JSTag)!;
+
+const exceptions = new WeakMap<ExnInst, Exception>();
+const exnOf = new WeakMap<object, ExnInst>();
+let adoptingExn: ExnInst | null = null;
+
+/** The Exception object for exception instance `exn` (one per instance). */
+export function exceptionObject(exn: ExnInst): Exception {
+  let e = exceptions.get(exn);
+  if (e === undefined) {
+    adoptingExn = exn;
+    try {
+      e = new Exception(undefined as never, undefined as never);
+    } finally {
+      adoptingExn = null;
+    }
+  }
+  return e;
+}
+
+/** The exception instance of a `WebAssembly.Exception`, or undefined for any other value. */
+export function exnInstOf(v: unknown): ExnInst | undefined {
+  return typeof v === 'object' && v !== null ? exnOf.get(v) : undefined;
+}
 
 /** WebAssembly.Exception. */
 export class Exception {
-  #tag: TagInst;
-  #payload: RawVal[];
+  #exn: ExnInst;
 
   /** `new WebAssembly.Exception(tag, payload, {traceStack?})`. */
   constructor(exceptionTag: Tag, payload: unknown[], options?: { traceStack?: boolean }) {
+    if (adoptingExn !== null) {
+      this.#exn = adoptingExn;
+      exceptions.set(adoptingExn, this);
+      exnOf.set(this, adoptingExn);
+      return;
+    }
     const tag = requireTag(exceptionTag, 'WebAssembly.Exception(): tag');
     const values = sequence(payload, 'WebAssembly.Exception(): payload');
     const traceStack = Boolean(dictionary(options, 'WebAssembly.Exception(): options').traceStack);
@@ -85,11 +114,13 @@ export class Exception {
     if (values.length !== params.length) {
       throw new TypeError(`WebAssembly.Exception(): the tag takes ${params.length} values, got ${values.length}`);
     }
-    this.#payload = values.map((v, i) => {
+    const raw = values.map((v, i) => {
       if (notPassable(params[i]!)) throw new TypeError('WebAssembly.Exception(): a v128 or exnref value cannot come from JavaScript');
       return toWebAssemblyValue(v, params[i]!);
     });
-    this.#tag = tag;
+    this.#exn = new ExnInst(tag, raw);
+    exceptions.set(this.#exn, this);
+    exnOf.set(this, this.#exn);
     if (traceStack) {
       const stack = new Error().stack ?? '';
       Object.defineProperty(this, 'stack', { value: stack.replace(/^Error\n/, ''), writable: true, enumerable: false, configurable: true });
@@ -100,15 +131,16 @@ export class Exception {
   getArg(exceptionTag: Tag, index: number): unknown {
     const tag = requireTag(exceptionTag, 'WebAssembly.Exception.getArg(): tag');
     const i = enforceRange(index, 'WebAssembly.Exception.getArg(): index');
-    if (tag !== this.#tag) throw new TypeError('WebAssembly.Exception.getArg(): the tag does not match');
-    if (i >= this.#payload.length) throw new RangeError(`WebAssembly.Exception.getArg(): index ${i} is out of bounds`);
+    const exn = this.#exn;
+    if (tag !== exn.tag) throw new TypeError('WebAssembly.Exception.getArg(): the tag does not match');
+    if (i >= exn.payload.length) throw new RangeError(`WebAssembly.Exception.getArg(): index ${i} is out of bounds`);
     const t = tag.params[i]!;
     if (notPassable(t)) throw new TypeError('WebAssembly.Exception.getArg(): a v128 or exnref value cannot go to JavaScript');
-    return toJSValue(this.#payload[i]!, t);
+    return toJSValue(exn.payload[i]!, t);
   }
 
   /** Whether this exception has tag `exceptionTag`. */
   is(exceptionTag: Tag): boolean {
-    return requireTag(exceptionTag, 'WebAssembly.Exception.is(): tag') === this.#tag;
+    return requireTag(exceptionTag, 'WebAssembly.Exception.is(): tag') === this.#exn.tag;
   }
 }

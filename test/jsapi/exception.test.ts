@@ -4,7 +4,7 @@
  * errors, is(), traceStack, and the prototype chain (not an Error). Runs on purewasm and on V8.
  */
 import { describe, expect, test } from 'vitest';
-import { IMPLEMENTATIONS, thrown } from './helpers.js';
+import { IMPLEMENTATIONS, thrown, wasm } from './helpers.js';
 
 describe.each(IMPLEMENTATIONS.filter(([, WA]) => typeof WA.Exception === 'function'))('Exception (%s)', (impl, WA) => {
   test('interface', () => {
@@ -69,5 +69,62 @@ describe.each(IMPLEMENTATIONS.filter(([, WA]) => typeof WA.Exception === 'functi
       expect(thrown(() => WA.Exception.prototype.getArg.call(that, tag, 0))).toBeInstanceOf(TypeError);
     }
     void impl;
+  });
+});
+
+/**
+ * Exceptions crossing between JS and wasm (after exception/basic, identity and jsTag): written
+ * with the legacy try/catch instructions so that Node 20's V8 runs them too.
+ */
+describe.each(IMPLEMENTATIONS.filter(([, WA]) => typeof WA.Exception === 'function'))('exceptions across the boundary (%s)', (impl, WA) => {
+  const setup = (js: () => unknown): { tag: any; exports: Record<string, any> } => {
+    const tag = new WA.Tag({ parameters: ['i32'] });
+    const { exports } = new WA.Instance(new WA.Module(wasm(`(module
+      (import "m" "tag" (tag $t (param i32)))
+      (import "m" "js" (func $js))
+      (func (export "throw") (param i32) (throw $t (local.get 0)))
+      (func (export "catchTag") (result i32) (try (result i32) (do (call $js) (i32.const -1)) (catch $t)))
+      (func (export "catchAll") (result i32) (try (result i32) (do (call $js) (i32.const -1)) (catch_all (i32.const 7))))
+      (func (export "rethrowAll") (try (do (call $js)) (catch_all (rethrow 0)))))`)), { m: { tag, js } });
+    return { tag, exports };
+  };
+
+  test('a wasm throw reaches JS as an Exception with the tag and payload', () => {
+    const { tag, exports } = setup(() => {});
+    const e = thrown(() => exports.throw(42)) as any;
+    expect(e).toBeInstanceOf(WA.Exception);
+    expect(e.is(tag)).toBe(true);
+    expect(e.getArg(tag, 0)).toBe(42);
+  });
+
+  test('an Exception thrown by JS is caught in wasm by its tag', () => {
+    const { tag, exports } = setup(() => { throw new WA.Exception(tag, [5]); });
+    expect(exports.catchTag()).toBe(5);
+  });
+
+  test('an Exception thrown by JS and rethrown by wasm comes back as the same object', () => {
+    let ex: unknown;
+    const { tag, exports } = setup(() => { throw ex; });
+    ex = new WA.Exception(tag, [9]);
+    expect(thrown(() => exports.rethrowAll())).toBe(ex);
+  });
+
+  test('any JS exception is caught by catch_all; rethrown, it reaches JS unchanged', () => {
+    const err = new TypeError('from JS');
+    const { exports } = setup(() => { throw err; });
+    expect(exports.catchAll()).toBe(7);
+    expect(thrown(() => exports.rethrowAll())).toBe(err);
+    expect(thrown(() => exports.catchTag())).toBe(err);
+  });
+
+  test('JSTag catches JS exceptions in wasm with the thrown value as externref (purewasm)', () => {
+    if (impl === 'v8' && WA.JSTag === undefined) return;
+    const err = { thrown: 'value' };
+    const { exports } = new WA.Instance(new WA.Module(wasm(`(module
+      (import "m" "jstag" (tag $j (param externref)))
+      (import "m" "js" (func $js))
+      (func (export "catchJs") (result externref) (try (result externref) (do (call $js) (ref.null extern)) (catch $j))))`)),
+    { m: { jstag: WA.JSTag, js: () => { throw err; } } });
+    expect(exports.catchJs()).toBe(err);
   });
 });
