@@ -83,11 +83,11 @@ export interface FuzzReport {
 
 /**
  * Decodes `count` variants of the `seeds` (round robin), with PRNG seed `seed`.
- * @param onProgress called every 10,000 variants
+ * @param onProgress called every `progressEvery` variants
  * @param disassemble also run wasm2wat on each variant that decodes
  */
 export function fuzzDecoder(seeds: readonly Uint8Array[], count: number, seed = 1,
-  onProgress?: (done: number) => void, disassemble = true): FuzzReport {
+  onProgress?: (done: number) => void, disassemble = true, progressEvery = 10_000): FuzzReport {
   const next = rng(seed);
   const report: FuzzReport = { variants: 0, decoded: 0, rejected: 0, failures: [], slowestMs: 0 };
   for (let v = 0; v < count; v++) {
@@ -108,7 +108,7 @@ export function fuzzDecoder(seeds: readonly Uint8Array[], count: number, seed = 
     const ms = performance.now() - t0;
     if (ms > report.slowestMs) report.slowestMs = ms;
     report.variants++;
-    if (onProgress && (v + 1) % 10000 === 0) onProgress(v + 1);
+    if (onProgress && (v + 1) % progressEvery === 0) onProgress(v + 1);
   }
   return report;
 }
