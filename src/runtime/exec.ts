@@ -16,14 +16,17 @@ import type { Store } from './store.js';
 /** Instantiates `module` with already-matched imports, under the store's engine configuration. */
 export function instantiateCore(store: Store<any>, module: Module, externs: ExternVal[]): ModuleInst {
   const config = store.engine.config;
-  // The start function runs on the store's fuel (the interpreter does not report what it used,
-  // so the store is not charged for it: a documented gap).
-  return instantiate(module.ast, externs, store.engine.types, {
+  const inst = instantiate(module.ast, externs, store.engine.types, {
     fuel: config.consumeFuel,
     eager: config.compilation === 'eager',
     maxCallDepth: config.maxCallDepth,
-    ...(config.consumeFuel ? { startFuel: store.fuel } : {}),
+    runStart: false,
   });
+  // The start function is an ordinary call: it spends the store's fuel (running out traps) and
+  // obeys the store's stack limits.
+  const start = module.ast.start;
+  if (start !== null) callFunc(store, inst.funcs[start]!, []);
+  return inst;
 }
 
 /**

@@ -97,3 +97,31 @@ describe('fuel', () => {
     expect(() => call.resume(store)).toThrow('already resumed');
   });
 });
+
+describe('fuel and the start function', () => {
+  const START = wat(`(module
+    (global $g (export "g") (mut i32) (i32.const 0))
+    (func $init (local $i i32)
+      (loop $l
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $l (i32.lt_u (local.get $i) (i32.const 100))))
+      (global.set $g (local.get $i)))
+    (start $init))`);
+
+  test('the start function spends the store fuel', () => {
+    const engine = new Engine({ consumeFuel: true });
+    const store = new Store(engine, undefined);
+    store.setFuel(100_000);
+    const inst = Instance.new(store, Module.new(engine, START), []);
+    expect(inst.getGlobal(store, 'g')!.get(store)).toBe(100);
+    expect(store.getFuel()).toBeLessThan(100_000 - 100);
+  });
+
+  test('running out of fuel in the start function traps the instantiation', () => {
+    const engine = new Engine({ consumeFuel: true });
+    const store = new Store(engine, undefined);
+    store.setFuel(50);
+    expect(() => Instance.new(store, Module.new(engine, START), [])).toThrow(Trap);
+    expect(store.getFuel()).toBeLessThanOrEqual(50);
+  });
+});
