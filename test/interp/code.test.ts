@@ -32,3 +32,35 @@ describe('translation', () => {
     expect(call1(inst, 'swap-before-set', 10, 3)).toBe(7);
   });
 });
+
+describe('deep nesting', () => {
+  it('translates and runs 200,000 nested blocks without recursion', async () => {
+    const { decodeModule } = await import('../../src/decoder/index.js');
+    const { TypeRegistry, validateModule } = await import('../../src/validate/index.js');
+    const { instantiate, invoke } = await import('../../src/interp/index.js');
+    const n = 200_000;
+    // body: no locals; (block (block ... (br 0 ...) ...)) then i32.const 7
+    const body = [0x00, ...new Array<number>(n).fill([0x02, 0x40]).flat(), 0x0c, 0x00, ...new Array<number>(n).fill(0x0b), 0x41, 0x07, 0x0b];
+    const leb = (x: number): number[] => {
+      const out: number[] = [];
+      do { let b = x & 0x7f; x >>>= 7; if (x) b |= 0x80; out.push(b); } while (x);
+      return out;
+    };
+    const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.length), ...bytes];
+    const code = [1, ...leb(body.length), ...body];
+    const bytes = new Uint8Array([
+      0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+      ...section(1, [1, 0x60, 0, 1, 0x7f]),
+      ...section(3, [1, 0]),
+      ...section(7, [1, 1, 0x66, 0x00, 0]),
+      ...section(10, code),
+    ]);
+    const m = decodeModule(bytes);
+    const reg = new TypeRegistry();
+    validateModule(m, reg);
+    const inst = instantiate(m, [], reg);
+    const f = inst.exports.get('f')!;
+    if (f.kind !== 'func') throw new Error('expected a function');
+    expect(invoke(f.value, [])).toEqual([7]);
+  });
+});
