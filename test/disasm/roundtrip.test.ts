@@ -95,3 +95,26 @@ describe('names from the name section', () => {
     expect([...roundTrip(bytes)]).toEqual([...bytes]);
   });
 });
+
+describe('names that cannot be used as given', () => {
+  const sub = (id: number, content: Bytes) => [id, ...u32(content.length), ...content];
+  const nameMap = (pairs: [number, string][]) => vec(pairs.map(([i, s]) => [...u32(i), ...name(s)]));
+  // Three functions; the name section repeats a name and names a function that does not exist.
+  const bytes = wasm(
+    section(1, vec([[0x60, 0, 0]])),
+    section(3, vec([[0], [0], [0]])),
+    section(10, vec([[2, 0, 0x0b], [4, 0, 0x10, 0x00, 0x0b], [4, 0, 0x10, 0x01, 0x0b]])),
+    section(0, [...name('name'), ...sub(1, nameMap([[0, 'same'], [1, 'same'], [2, 'x y'], [7, 'ghost']]))]),
+  );
+
+  it('drops a repeated name and one for a missing index, and still round-trips', () => {
+    const text = wasm2wat(decodeModule(bytes));
+    expect(text).toContain('(func $same (type 0)');
+    expect(text).toContain('(func (;1;) (type 0)');
+    expect(text).toContain('(func $"x y" (type 0)');
+    expect(text).toMatch(/call \$same\n/);
+    expect(text).toMatch(/call 1\n/);
+    expect(text).not.toContain('$ghost');
+    expect([...roundTrip(bytes)]).toEqual([...bytes]);
+  });
+});
