@@ -96,8 +96,8 @@ function runCommand(rest: readonly string[], io: Io): number {
   const args: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    if (file !== null && args.length > 0) args.push(a);
-    else if (a === '--invoke') invoke = rest[++i] ?? null;
+    // Options may come anywhere; everything else after the file is an argument (`-5` included).
+    if (a === '--invoke') invoke = rest[++i] ?? null;
     else if (a === '--fuel') fuel = Number(rest[++i]);
     else if (file === null) file = a;
     else args.push(a);

@@ -4,6 +4,7 @@
  * stdout, `env.print_i32/print_i64/print_f32/print_f64` print a number and a newline, and the
  * spectest module's `print*` functions. Any other import is unknown. Without `--invoke`, it calls
  * `_start` or `main` when exported (after the start function has run during instantiation).
+ * With `--fuel N` the run is metered and the fuel consumed is printed to stderr.
  */
 import { Engine } from '../runtime/engine.js';
 import type { Extern } from '../runtime/extern.js';
@@ -117,5 +118,7 @@ export function runModule(bytes: Uint8Array, options: RunOptions, io: Io): numbe
     return 0;
   } finally {
     flush();
+    // Deterministic-replay users compare this number between runs and machines.
+    if (options.fuel !== null) io.err(`fuel consumed: ${options.fuel - store.getFuel()}\n`);
   }
 }

@@ -56,6 +56,20 @@ describe('purewasm CLI under node --jitless', () => {
     expect(Number(lines[10])).toBe(mandelbrotInside(30, 10, 25));
   });
 
+  test('run --fuel reports what was consumed, the same every time, and traps when it runs out', () => {
+    const args = ['run', example, '--invoke', 'mandelbrot', '8', '4', '10'];
+    const a = cli(...args, '--fuel', '1000000');
+    expect(a.code).toBe(0);
+    const consumed = Number(/fuel consumed: (\d+)/.exec(a.err)?.[1]);
+    expect(consumed).toBeGreaterThan(100);
+    const b = cli('run', example, '--fuel', String(consumed), '--invoke', 'mandelbrot', '8', '4', '10');
+    expect(b.code).toBe(0);
+    expect(b.err).toContain(`fuel consumed: ${consumed}`);
+    const c = cli('run', example, '--fuel', String(consumed - 1), '--invoke', 'mandelbrot', '8', '4', '10');
+    expect(c.code).toBe(134);
+    expect(c.err).toContain('wasm trap: all fuel consumed');
+  });
+
   test('run passes typed arguments and prints i64/f64 results', () => {
     const file = join(dir, 'calc.wasm');
     writeFileSync(file, wat(`(module
