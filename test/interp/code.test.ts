@@ -40,7 +40,9 @@ describe('deep nesting', () => {
     const { instantiate, invoke } = await import('../../src/interp/index.js');
     const n = 200_000;
     // body: no locals; (block (block ... (br 0 ...) ...)) then i32.const 7
-    const body = [0x00, ...new Array<number>(n).fill([0x02, 0x40]).flat(), 0x0c, 0x00, ...new Array<number>(n).fill(0x0b), 0x41, 0x07, 0x0b];
+    const opens: number[] = [];
+    for (let i = 0; i < n; i++) opens.push(0x02, 0x40);
+    const body = [0x00, ...opens, 0x0c, 0x00, ...new Array<number>(n).fill(0x0b), 0x41, 0x07, 0x0b];
     const leb = (x: number): number[] => {
       const out: number[] = [];
       do { let b = x & 0x7f; x >>>= 7; if (x) b |= 0x80; out.push(b); } while (x);
