@@ -3,8 +3,8 @@
  * exercises. Each module (bench/wasm/<name>.wasm, built from bench/kernels/<name>.c by build.sh)
  * exports `run(n)`; the work grows linearly with n and the result is a checksum.
  *
- * `arg` is chosen so one call takes roughly 50–300 ms on V8's native WebAssembly on the 2-core
- * development machine; `--scale` in run.ts multiplies it for quicker (or longer) runs.
+ * `arg` is chosen so one call takes roughly 60–110 ms (CPU time, after warm-up) on V8's native
+ * WebAssembly on the 2-core development machine (an AMD EPYC); `--scale` in run.ts multiplies it for quicker (or longer) runs.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -23,19 +23,19 @@ export interface Kernel {
 
 /** All kernels, in table order. */
 export const KERNELS: readonly Kernel[] = [
-  { name: 'fib', arg: 600, what: 'recursive calls (naive Fibonacci)', features: [] },
-  { name: 'loop', arg: 300_000, what: 'integer loop on locals (Collatz steps)', features: [] },
-  { name: 'sieve', arg: 60, what: 'byte loads/stores (sieve of Eratosthenes)', features: [] },
-  { name: 'matmul', arg: 400, what: 'f64 matrix multiply through memory', features: [] },
-  { name: 'nbody', arg: 500_000, what: 'f64 math with sqrt/div (n-body)', features: [] },
-  { name: 'f32', arg: 1000, what: 'f32 math (Mandelbrot in single precision)', features: [] },
-  { name: 'i64', arg: 8_000_000, what: 'i64 xorshift, 64-bit mul/div/rem', features: [] },
+  { name: 'fib', arg: 1000, what: 'recursive calls (naive Fibonacci)', features: [] },
+  { name: 'loop', arg: 600_000, what: 'integer loop on locals (Collatz steps)', features: [] },
+  { name: 'sieve', arg: 150, what: 'byte loads/stores (sieve of Eratosthenes)', features: [] },
+  { name: 'matmul', arg: 1000, what: 'f64 matrix multiply through memory', features: [] },
+  { name: 'nbody', arg: 1_500_000, what: 'f64 math with sqrt/div (n-body)', features: [] },
+  { name: 'f32', arg: 5000, what: 'f32 math (Mandelbrot in single precision)', features: [] },
+  { name: 'i64', arg: 16_000_000, what: 'i64 xorshift, 64-bit mul/div/rem', features: [] },
   { name: 'vm', arg: 2_000_000, what: 'br_table dispatch (a tiny bytecode VM)', features: [] },
-  { name: 'sort', arg: 40, what: 'quicksort of i32 data', features: [] },
-  { name: 'hash', arg: 300, what: 'CRC-32 table lookups and FNV-1a over a buffer', features: [] },
-  { name: 'indirect', arg: 3_000_000, what: 'call_indirect through a function table', features: [] },
-  { name: 'bulk', arg: 40_000, what: 'memory.copy / memory.fill', features: ['bulk-memory'] },
-  { name: 'simd', arg: 100_000, what: 'v128 integer, float and byte ops', features: ['simd'] },
+  { name: 'sort', arg: 80, what: 'quicksort of i32 data', features: [] },
+  { name: 'hash', arg: 600, what: 'CRC-32 table lookups and FNV-1a over a buffer', features: [] },
+  { name: 'indirect', arg: 6_000_000, what: 'call_indirect through a function table', features: [] },
+  { name: 'bulk', arg: 80_000, what: 'memory.copy / memory.fill', features: ['bulk-memory'] },
+  { name: 'simd', arg: 40_000, what: 'v128 integer, float and byte ops', features: ['simd'] },
 ];
 
 /** The directory holding the built kernels. */
