@@ -125,3 +125,26 @@ describe('fuel and the start function', () => {
     expect(store.getFuel()).toBeLessThanOrEqual(50);
   });
 });
+
+describe('the documented cost: one unit per executed instruction, `end` included', () => {
+  const engine = new Engine({ consumeFuel: true });
+  const store = new Store(engine, undefined);
+  const inst = Instance.new(store, Module.new(engine, wat(`(module
+    (func (export "straight") (result i32) i32.const 1 i32.const 2 i32.add i32.const 3 i32.add)
+    (func (export "block") (result i32) (block (result i32) i32.const 1))
+    (func (export "branch") (param i32) (result i32)
+      (if (result i32) (local.get 0) (then i32.const 1) (else i32.const 2 i32.const 3 i32.add)))
+    (func $one (result i32) i32.const 1)
+    (func (export "call") (result i32) call $one))`)), []);
+  test.each([
+    ['straight', [], 6], // 5 instructions + end
+    ['block', [], 4], // block, i32.const, end, end
+    ['branch', [1], 5], // local.get, if, i32.const, end, end
+    ['branch', [0], 7], // local.get, if, i32.const ×2, i32.add, end, end (else is not executed)
+    ['call', [], 4], // call, end, and the callee's i32.const, end
+  ] as const)('%s %j costs %i', (name, args, want) => {
+    store.setFuel(1000);
+    inst.getFunc(store, name)!.call(store, ...args);
+    expect(1000 - store.getFuel()).toBe(want);
+  });
+});
