@@ -7,6 +7,7 @@
  * purewasm's fuel bounds a run. When either run hits a limit, the module is compared only up to
  * the top-level call in which the first limit happened, and counted as limited.
  */
+import { exposeMemory } from './expose.js';
 import type { TtfGenerator, TtfRecipe } from './generate.js';
 import type { FuncType } from '../../src/syntax/types.js';
 import { exportSignatures, purewasmBinding } from './purewasm.js';
@@ -97,8 +98,8 @@ export function compareRuns(
 }
 
 /** Generates the module of `recipe` and compares purewasm with V8 on it. */
-export function runCase(gen: TtfGenerator, recipe: TtfRecipe, fuel?: number): CaseResult {
-  const bytes = gen.generate(recipe);
+export async function runCase(gen: TtfGenerator, recipe: TtfRecipe, fuel?: number): Promise<CaseResult> {
+  const bytes = exposeMemory(await gen.generate(recipe));
   return runBytes(recipe, bytes, fuel);
 }
 

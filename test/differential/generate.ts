@@ -6,7 +6,7 @@
  * `wasm-opt` from npm is an Emscripten program: spawning it costs about a second of start-up per
  * module, so `loadTtf` loads it once into this process (a patched copy in the temp directory that
  * does not run `main` on load and hands back Emscripten's `callMain`) and calls `main` once per
- * module, about 30 ms each. The same seed gives the same module on every machine, so a seed is
+ * module, about 30 ms each (reloading it every few hundred modules). The same seed gives the same module on every machine, so a seed is
  * all a mismatch report needs to reproduce it. This file does not run or compare anything.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,28 +59,27 @@ export function ttfArgs(recipe: TtfRecipe, input: string, output: string): strin
 
 /** A loaded wasm-opt: `generate` makes the module of a recipe. */
 export interface TtfGenerator {
-  generate(recipe: TtfRecipe): Uint8Array;
+  generate(recipe: TtfRecipe): Promise<Uint8Array>;
   /** Removes the temporary files. */
   dispose(): void;
 }
 
 type CallMain = (args: string[]) => number;
 const MODULE_PRELUDE = 'var Module=typeof Module!="undefined"?Module:{};';
-
 /**
- * Loads npm binaryen's wasm-opt into this process once. Resolves when its runtime is ready.
- * `root` is the project directory holding node_modules.
+ * Runs of `main` per loaded copy. wasm-opt's `main` is not meant to run twice in one process: after
+ * about 1,300 runs its heap is exhausted (RuntimeError: memory access out of bounds), so a fresh
+ * copy is loaded well before that.
  */
-export async function loadTtf(root: string = process.cwd()): Promise<TtfGenerator> {
-  const source = readFileSync(join(root, 'node_modules/binaryen/bin/wasm-opt'), 'utf8');
-  const body = source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source;
-  if (!body.startsWith(MODULE_PRELUDE)) throw new Error('unexpected wasm-opt script layout (binaryen upgraded?)');
-  const dir = mkdtempSync(join(tmpdir(), 'purewasm-ttf-'));
-  const script = join(dir, 'wasm-opt.cjs');
-  const key = `__purewasmTtf${process.pid}`;
+const RUNS_PER_LOAD = 250;
+
+/** Loads one copy of wasm-opt (patched as the file header says) and waits for its runtime. */
+async function loadCopy(body: string, dir: string, n: number): Promise<CallMain> {
+  const script = join(dir, `wasm-opt-${n}.cjs`);
+  const key = `__purewasmTtf${process.pid}_${n}`;
   // The Emscripten settings come from a global set just before loading; `callMain` goes back the same way.
   writeFileSync(script, `var Module=globalThis.${key};${body.slice(MODULE_PRELUDE.length)}\n;globalThis.${key}.callMain=callMain;\n`);
-  const g = globalThis as unknown as Record<string, { callMain?: CallMain }>;
+  const g = globalThis as unknown as Record<string, { callMain?: CallMain } | undefined>;
   const ready = new Promise<void>((resolve) => {
     g[key] = {
       noInitialRun: true,
@@ -90,20 +89,55 @@ export async function loadTtf(root: string = process.cwd()): Promise<TtfGenerato
       onRuntimeInitialized: resolve,
     } as unknown as { callMain?: CallMain };
   });
-  createRequire(import.meta.url)(script);
+  const require = createRequire(import.meta.url);
+  require(script);
   await ready;
   const callMain = g[key]!.callMain!;
-  let n = 0;
+  delete g[key];
+  delete require.cache[require.resolve(script)];
+  rmSync(script, { force: true });
+  return callMain;
+}
+
+/**
+ * Loads npm binaryen's wasm-opt into this process. `root` is the project directory holding
+ * node_modules. The same recipe gives the same module whatever ran before it.
+ */
+export async function loadTtf(root: string = process.cwd()): Promise<TtfGenerator> {
+  const source = readFileSync(join(root, 'node_modules/binaryen/bin/wasm-opt'), 'utf8');
+  const body = source.startsWith('#!') ? source.slice(source.indexOf('\n') + 1) : source;
+  if (!body.startsWith(MODULE_PRELUDE)) throw new Error('unexpected wasm-opt script layout (binaryen upgraded?)');
+  const dir = mkdtempSync(join(tmpdir(), 'purewasm-ttf-'));
+  let loads = 0;
+  let callMain = await loadCopy(body, dir, loads++);
+  let runs = 0;
+  const input = join(dir, 'in.bin');
+  const output = join(dir, 'out.wasm');
+  const once = (recipe: TtfRecipe): Uint8Array => {
+    runs++;
+    writeFileSync(input, seededBytes(recipe.seed, inputLength(recipe.seed)));
+    rmSync(output, { force: true });
+    const saved = process.exitCode;
+    const rc = callMain(ttfArgs(recipe, input, output));
+    process.exitCode = saved; // Emscripten's exit sets it; the host process's status is not its business
+    if (rc !== 0) throw new Error(`wasm-opt -ttf failed (exit ${rc}) for seed ${recipe.seed}`);
+    return new Uint8Array(readFileSync(output));
+  };
   return {
-    generate(recipe: TtfRecipe): Uint8Array {
-      const input = join(dir, 'in.bin');
-      const output = join(dir, `out${n++ % 2}.wasm`);
-      writeFileSync(input, seededBytes(recipe.seed, inputLength(recipe.seed)));
-      const saved = process.exitCode;
-      const rc = callMain(ttfArgs(recipe, input, output));
-      process.exitCode = saved; // Emscripten's exit sets it; the host process's status is not its business
-      if (rc !== 0) throw new Error(`wasm-opt -ttf failed (exit ${rc}) for seed ${recipe.seed}`);
-      return new Uint8Array(readFileSync(output));
+    async generate(recipe: TtfRecipe): Promise<Uint8Array> {
+      if (runs >= RUNS_PER_LOAD) {
+        callMain = await loadCopy(body, dir, loads++);
+        runs = 0;
+      }
+      try {
+        return once(recipe);
+      } catch (e) {
+        if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+        // A worn-out copy: load a fresh one and try once more.
+        callMain = await loadCopy(body, dir, loads++);
+        runs = 0;
+        return once(recipe);
+      }
     },
     dispose(): void {
       rmSync(dir, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * limit, not as behaviour.
  */
 import {
-  Engine, EXTERNREF, Func, Global, Instance, Module, Store, Table, Trap,
+  Engine, EXTERNREF, Func, Global, Instance, Memory, Module, Store, Table, Trap,
   type Extern, type FuncType,
 } from '../../src/index.js';
 import { I64, isRef, V128 } from '../../src/syntax/types.js';
@@ -69,7 +69,7 @@ export function purewasmBinding(fuel: number = DEFAULT_FUEL): EngineBinding {
       const instance = Instance.new(store, module, externs);
       return instance.exports(store).map(([name, ext]) => {
         if (ext instanceof Func) return { name, kind: 'function', handle: ext };
-        return { name, kind: ext instanceof Table ? 'table' : ext instanceof Global ? 'global' : 'other', handle: ext };
+        return { name, kind: ext instanceof Table ? 'table' : ext instanceof Global ? 'global' : ext instanceof Memory ? 'memory' : 'other', handle: ext };
       });
     },
     call(func: unknown, args: readonly unknown[]): unknown[] {
@@ -105,6 +105,9 @@ export function purewasmBinding(fuel: number = DEFAULT_FUEL): EngineBinding {
     },
     tableSet(table: unknown, index: number, value: unknown): void {
       (table as Table).set(store, index, value);
+    },
+    memoryBytes(memory: unknown): Uint8Array {
+      return (memory as Memory).data(store);
     },
     globalValue(global: unknown): unknown {
       const v = (global as Global).get(store);

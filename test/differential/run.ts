@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     for (let seed = first; seed < first + count; seed++) {
       let r: CaseResult;
       try {
-        r = runCase(gen, recipeFor(seed), fuel);
+        r = await runCase(gen, recipeFor(seed), fuel);
       } catch (e) {
         console.log(`seed ${seed}: harness error ${(e as Error).stack}`);
         totals.mismatch++;

@@ -4,7 +4,8 @@
  * imports (logging, calls back into exports and function references, table access, `sleep`), calls
  * every exported function in export order with fixed arguments, and records everything observable
  * as a list of events: each log, each call's results, trap (by class) or thrown error, and the final
- * values of exported globals. Two engines agree on a module when their event lists are equal.
+ * values of exported globals, and a fingerprint of memory after instantiation and after each call
+ * (when the module's memory is exported as expose.ts's MEMORY_EXPORT). Two engines agree on a module when their event lists are equal.
  *
  * The host behaviour follows binaryen's `scripts/fuzz_shell.js` (facts, not its code): callbacks
  * pass `null` for every parameter (the JS API turns it into 0 for numbers, refuses it for i64 and
@@ -13,6 +14,7 @@
  * This file knows nothing about a particular engine and does no comparing (see compare.ts).
  */
 import { F32, F64, I32, I64, V128, type FuncType, type ValType } from '../../src/syntax/types.js';
+import { fingerprint, MEMORY_EXPORT } from './expose.js';
 
 /** An export as the shell sees it: its kind and the engine's handle for it. */
 export interface ShellExport {
@@ -47,6 +49,8 @@ export interface EngineBinding {
   tableSet(table: unknown, index: number, value: unknown): void;
   /** The value of exported global `global`, or undefined when JS cannot see it (v128). */
   globalValue(global: unknown): unknown;
+  /** The current bytes of exported memory `memory`. */
+  memoryBytes(memory: unknown): Uint8Array;
 }
 
 /** Limits on one module's run. */
@@ -187,12 +191,22 @@ export function runShell(
     }],
   ]);
 
+  let memory: ShellExport | undefined;
   try {
     exportList = binding.instantiate(bytes, imports);
+    // The memory export added by expose.ts is the harness's window, not part of the module's interface.
+    memory = exportList.find((e) => e.name === MEMORY_EXPORT);
+    exportList = exportList.filter((e) => e !== memory);
   } catch (e) {
     events.push(`instantiate ${errorEvent(binding, e)}`);
     return { events, callStarts };
   }
+  const observeMemory = (): void => {
+    if (memory === undefined) return;
+    const data = binding.memoryBytes(memory.handle);
+    events.push(`memory ${data.length} ${fingerprint(data)}`);
+  };
+  observeMemory();
   for (const entry of exportList) {
     if (entry.kind !== 'function') continue;
     const sig = signatures.get(entry.name);
@@ -205,6 +219,7 @@ export function runShell(
     } catch (e) {
       events.push(errorEvent(binding, e));
     }
+    observeMemory();
   }
   for (const entry of exportList) {
     if (entry.kind !== 'global') continue;

@@ -73,6 +73,9 @@ export function v8Binding(resultCounts: ReadonlyMap<string, number>): EngineBind
     tableSet(table: unknown, index: number, value: unknown): void {
       (table as WebAssembly.Table).set(index, value);
     },
+    memoryBytes(memory: unknown): Uint8Array {
+      return new Uint8Array((memory as WebAssembly.Memory).buffer);
+    },
     globalValue(global: unknown): unknown {
       try {
         return (global as WebAssembly.Global).value;
