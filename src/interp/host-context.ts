@@ -8,10 +8,12 @@
  *
  * What it does not do: track anything between host calls, or know about stores.
  */
+import type { HostFuncInst } from '../core/func.js';
 import type { Thread } from './thread.js';
 
 let current: Thread | null = null;
 let currentArgw = 0;
+let currentCallee: HostFuncInst | null = null;
 
 /** The thread whose wasm code called the running host function, or null at the root. */
 export function hostCaller(): Thread | null {
@@ -26,8 +28,18 @@ export function hostCallArgWord(): number {
   return currentArgw;
 }
 
-/** @internal Sets the caller (and its argument word) for the duration of one host call. */
-export function setHostCaller(t: Thread | null, argw: number): void {
+/**
+ * The host function that wasm called last and that is still running. A host function compares it
+ * with itself: if they differ, it was called some other way (e.g. directly by another host
+ * function through the API) and `hostCaller()` is not its caller.
+ */
+export function hostCallee(): HostFuncInst | null {
+  return currentCallee;
+}
+
+/** @internal Sets the caller, its argument word and the callee for the duration of one host call. */
+export function setHostCaller(t: Thread | null, argw: number, callee: HostFuncInst | null): void {
   current = t;
   currentArgw = argw;
+  currentCallee = callee;
 }

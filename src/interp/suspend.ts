@@ -12,12 +12,13 @@
  * What it does not do: suspend a host function that is itself the root of a call (the caller
  * awaits it directly), or a start function run by `instantiate` (run it through this driver).
  */
+import type { HostFuncInst } from '../core/func.js';
 import type { RawVal } from '../core/values.js';
 import type { ValType } from '../syntax/types.js';
 import { Trap, TrapCode } from '../util/errors.js';
 import { Iop, operandCount } from './code.js';
 import { execute } from './exec.js';
-import { hostCallArgWord, hostCaller } from './host-context.js';
+import { hostCallArgWord, hostCallee, hostCaller } from './host-context.js';
 import { returnFrom, RunResult, type Thread } from './thread.js';
 import { typesWords, valWords, type CompiledFunc } from './translate.js';
 import { writeVal } from './values.js';
@@ -39,19 +40,22 @@ export class HostSuspension {
 /** Threads being run by `runSuspendable` (the only ones a suspension can pause). */
 const suspendable = new WeakSet<Thread>();
 
-/** Whether the running host function was called from a thread that can be suspended. */
-export function canSuspend(): boolean {
+/**
+ * Whether host function `self`, now running, was called by wasm on a thread that can be
+ * suspended (and not, say, directly by another host function while that thread waits).
+ */
+export function canSuspend(self: HostFuncInst): boolean {
   const t = hostCaller();
-  return t !== null && suspendable.has(t);
+  return t !== null && hostCallee() === self && suspendable.has(t);
 }
 
 /**
- * Suspends the running host call until `results` settles. Call it from inside a host function and
- * throw what it returns; requires `canSuspend()`.
+ * Suspends the running host call of `self` until `results` settles. Call it from inside the host
+ * function and throw what it returns; requires `canSuspend(self)`.
  */
-export function suspendHostCall(results: Promise<RawVal[]>, resultTypes: readonly ValType[]): HostSuspension {
+export function suspendHostCall(self: HostFuncInst, results: Promise<RawVal[]>, resultTypes: readonly ValType[]): HostSuspension {
   const t = hostCaller();
-  if (t === null || !suspendable.has(t)) {
+  if (t === null || !canSuspend(self)) {
     throw new Error('an async host function was called from a synchronous call; call it through an async entry point');
   }
   return new HostSuspension(results, t, hostCallArgWord(), resultTypes);

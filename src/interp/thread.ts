@@ -24,7 +24,7 @@ import { ValueStack } from './stack.js';
 import { translate, typesWords, valWords, type CompiledFunc } from './translate.js';
 import { readVal, writeVal } from './values.js';
 import { instanceOptions } from './options.js';
-import { hostCaller, hostCallArgWord, setHostCaller } from './host-context.js';
+import { hostCallee, hostCaller, hostCallArgWord, setHostCaller } from './host-context.js';
 
 /** What `Thread.run` ended with. */
 export const enum RunResult {
@@ -202,13 +202,13 @@ export function callHostAt(t: Thread, f: HostFuncInst, argw: number): void {
     w += valWords(ps[i]!);
   }
   // The caller is recorded for the host (host-context.ts) and restored even when it throws.
-  const prevCaller = hostCaller(), prevArgw = hostCallArgWord();
-  setHostCaller(t, argw);
+  const prevCaller = hostCaller(), prevArgw = hostCallArgWord(), prevCallee = hostCallee();
+  setHostCaller(t, argw, f);
   let results: RawVal[];
   try {
     results = callHostRaw(f, args);
   } finally {
-    setHostCaller(prevCaller, prevArgw);
+    setHostCaller(prevCaller, prevArgw, prevCallee);
   }
   const rs = f.type.results;
   if (!s.ensure(argw + typesWords(rs))) throw new Trap(TrapCode.StackExhausted);

@@ -27,10 +27,11 @@ import type { FuncInst } from '../core/func.js';
 import type { ModuleInst } from '../core/instance.js';
 import { opByCode } from '../syntax/opcodes.js';
 import {
-  AbsHeap, BOT, F32, F64, I16, I32, I64, I8, isRef, refType, V128, type FuncType, type ValType,
+  BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
 } from '../syntax/types.js';
 import { TrapCode } from '../util/errors.js';
 import { Iop } from './code.js';
+import { translateAtomic, translateGc, translateSimd } from './translate-ext.js';
 
 /** A translated function. */
 export interface CompiledFunc {
@@ -136,7 +137,7 @@ const SIG_TYPES: Record<string, ValType> = { i: I32, I: I64, f: F32, F: F64, v: 
 
 /** Parsed `sig` strings of the opcode table: params and results as value types ('a' left as BOT). */
 const sigCache = new Map<number, { params: ValType[]; results: ValType[] }>();
-function sigOf(code: number): { params: ValType[]; results: ValType[] } {
+export function sigOf(code: number): { params: ValType[]; results: ValType[] } {
   let s = sigCache.get(code);
   if (s) return s;
   const sig = opByCode(code)?.sig;
@@ -170,13 +171,14 @@ export function translate(inst: ModuleInst, funcIdx: number, options: TranslateO
   return new Translator(inst, funcIdx, options.fuel === true).run();
 }
 
-class Translator {
-  private code: number[] = [];
+/** The translator's state for one function; the extension translators (translate-ext.ts) use its public members. */
+export class Translator {
+  code: number[] = [];
   private handlers: Handler[] = [];
   private src: number[] = [];
   private types: ValType[] = [];
   /** Reserved stack word of each entry. */
-  private words: number[] = [];
+  words: number[] = [];
   /** Where each entry is read from: its own word, a local's word, or -1 for a pending constant. */
   private srcs: number[] = [];
   /** Pending constants: low and high words (high unused for 32-bit values). */
@@ -199,10 +201,10 @@ class Translator {
   private exnSlotsEnd = 0;
   private fuelCount = 0;
   private readonly ft: FuncType;
-  private readonly r: InstrReader;
+  readonly r: InstrReader;
   private readonly funcs: readonly FuncInst[];
 
-  constructor(private readonly inst: ModuleInst, funcIdx: number, private readonly fuel: boolean) {
+  constructor(readonly inst: ModuleInst, funcIdx: number, private readonly fuel: boolean) {
     const f = inst.funcs[funcIdx]!;
     if (f.kind !== 'wasm') throw new Error('translate: not a wasm function');
     this.ft = f.type;
@@ -266,7 +268,7 @@ class Translator {
 
   // --- emission helpers -------------------------------------------------------------------
 
-  private emit(op: number, ...args: number[]): number {
+  emit(op: number, ...args: number[]): number {
     const at = this.code.length;
     this.lastDst = -1;
     this.src.push(at, this.r.opOffset);
@@ -274,7 +276,7 @@ class Translator {
     return at;
   }
 
-  private push(t: ValType, src = -2, lo = 0, hi = 0): number {
+  push(t: ValType, src = -2, lo = 0, hi = 0): number {
     const w = this.top;
     this.types.push(t);
     this.words.push(w);
@@ -287,7 +289,7 @@ class Translator {
   }
 
   /** Pops the top entry; returns the word to read it from (materializing a pending constant). */
-  private pop(): number {
+  pop(): number {
     const i = this.types.length - 1;
     if (i < 0) throw new Error('translate: operand stack underflow (module not validated?)');
     if (this.srcs[i] === -1) this.materialize(i);
@@ -323,7 +325,7 @@ class Translator {
   }
 
   /** Materializes every pending entry (before control instructions and calls). */
-  private materializeAll(): void {
+  materializeAll(): void {
     for (let i = 0; i < this.types.length; i++) this.materialize(i);
   }
 
@@ -389,7 +391,7 @@ class Translator {
   }
 
   /** Emits the moves and jump of a branch to `c` (values on top of the stack stay there). */
-  private branch(c: Ctrl): void {
+  branch(c: Ctrl): void {
     const label = c.kind === Kind.Loop ? c.params : c.results;
     const n = label.length;
     const src = n > 0 ? this.words[this.words.length - n]! : this.top;
@@ -522,7 +524,7 @@ class Translator {
     return src === c.startWord || n === 0;
   }
 
-  private label(depth: number): Ctrl {
+  label(depth: number): Ctrl {
     return this.ctrl[this.ctrl.length - 1 - depth]!;
   }
 
@@ -784,9 +786,9 @@ class Translator {
     if (code >= 0x28 && code <= 0x3e) { this.memoryAccess(code); return false; }
     if (code >= 0x45 && code <= 0xc4) { this.numeric(code, code); return false; }
     if (code >>> 16 === 0xfc) return this.misc(code & 0xffff);
-    if (code >>> 16 === 0xfd) { this.simd(code); return false; }
-    if (code >>> 16 === 0xfe) { this.atomic(code); return false; }
-    if (code >>> 16 === 0xfb) { this.gc(code & 0xffff); return false; }
+    if (code >>> 16 === 0xfd) { translateSimd(this, code); return false; }
+    if (code >>> 16 === 0xfe) { translateAtomic(this, code); return false; }
+    if (code >>> 16 === 0xfb) { translateGc(this, code & 0xffff); return false; }
     throw new Error(`translate: unsupported instruction ${opByCode(code)?.name ?? code.toString(16)}`);
   }
 
@@ -805,7 +807,7 @@ class Translator {
   }
 
   /** Pops `n` arguments; returns the word where the first one starts (or the top when none). */
-  private popArgs(n: number): number {
+  popArgs(n: number): number {
     let w = this.top;
     for (let i = 0; i < n; i++) w = this.pop();
     return w;
@@ -870,105 +872,6 @@ class Translator {
     else this.lastDst = this.emit(code, dst, addr, r.memOffset | 0, mem) + 1;
   }
 
-  /** GC instructions: `Gc sub dst o1 o2 o3 o4 o5 imm0 imm1` (see gc.ts for each layout). */
-  private gc(sub: number): void {
-    const r = this.r;
-    const REF = refType(true, AbsHeap.Any);
-    const x = r.idx, y = r.idx2;
-    const comp = (i: number) => this.inst.module.types[i]!.comp;
-    const fieldT = (t: number): ValType => (t === I8 || t === I16 ? I32 : t);
-    const canon = (ht: number): number => (ht >= 0 ? this.inst.typeIds[ht]! : ht);
-    const emitGc = (dst: number, o: number[], imm0: number, imm1: number): number => {
-      while (o.length < 5) o.push(-1);
-      return this.emit(Iop.Gc, sub, dst, ...o, imm0, imm1);
-    };
-    switch (sub) {
-      case 0x00: {
-        const c = comp(x);
-        this.materializeAll();
-        const argw = this.popArgs(c.kind === 'struct' ? c.fields.length : 0);
-        emitGc(this.push(REF), [argw], x, 0);
-        return;
-      }
-      case 0x01: emitGc(this.push(REF), [], x, 0); return;
-      case 0x02: case 0x03: case 0x04: {
-        const c = comp(x);
-        const ref = this.pop();
-        const t = c.kind === 'struct' ? fieldT(c.fields[y]!.type) : I32;
-        emitGc(this.push(t), [ref], x, y);
-        return;
-      }
-      case 0x05: { const v = this.pop(), ref = this.pop(); emitGc(-1, [ref, v], x, y); return; }
-      case 0x06: { const n = this.pop(), init = this.pop(); emitGc(this.push(REF), [init, n], x, 0); return; }
-      case 0x07: { const n = this.pop(); emitGc(this.push(REF), [n], x, 0); return; }
-      case 0x08: {
-        this.materializeAll();
-        const argw = this.popArgs(y);
-        emitGc(this.push(REF), [argw], x, y);
-        return;
-      }
-      case 0x09: case 0x0a: { const n = this.pop(), off = this.pop(); emitGc(this.push(REF), [off, n], x, y); return; }
-      case 0x0b: case 0x0c: case 0x0d: {
-        const c = comp(x);
-        const i = this.pop(), ref = this.pop();
-        emitGc(this.push(c.kind === 'array' ? fieldT(c.field.type) : I32), [ref, i], x, 0);
-        return;
-      }
-      case 0x0e: { const v = this.pop(), i = this.pop(), ref = this.pop(); emitGc(-1, [ref, i, v], x, 0); return; }
-      case 0x0f: { const ref = this.pop(); emitGc(this.push(I32), [ref], 0, 0); return; }
-      case 0x10: {
-        const n = this.pop(), v = this.pop(), i = this.pop(), ref = this.pop();
-        emitGc(-1, [ref, i, v, n], x, 0);
-        return;
-      }
-      case 0x11: {
-        const n = this.pop(), si = this.pop(), sref = this.pop(), di = this.pop(), dref = this.pop();
-        emitGc(-1, [dref, di, sref, si, n], x, y);
-        return;
-      }
-      case 0x12: case 0x13: {
-        const n = this.pop(), si = this.pop(), di = this.pop(), ref = this.pop();
-        emitGc(-1, [ref, di, si, n], x, y);
-        return;
-      }
-      case 0x14: case 0x15: { const ref = this.pop(); emitGc(this.push(I32), [ref], canon(r.heapType), 0); return; }
-      case 0x16: case 0x17: { const ref = this.pop(); emitGc(this.push(REF), [ref], canon(r.heapType), 0); return; }
-      case 0x18: case 0x19: {
-        // br_on_cast(_fail) l rt1 rt2: the ref stays on the stack; a trampoline moves the label's values.
-        this.materializeAll();
-        const c = this.label(r.idx);
-        const refw = this.words[this.words.length - 1]!;
-        const target = canon(r.heapType2), nullable = r.nullable2 ? 1 : 0;
-        const at = emitGc(-1, [refw], target, 0);
-        const skip = this.emit(Iop.Br, -1);
-        this.code[at + 9] = (this.code.length << 1) | nullable;
-        this.branch(c);
-        this.code[skip + 1] = this.code.length;
-        return;
-      }
-      case 0x1a: case 0x1b: case 0x1c: { const a = this.pop(); emitGc(this.push(REF), [a], 0, 0); return; }
-      case 0x1d: case 0x1e: { const a = this.pop(); emitGc(this.push(I32), [a], 0, 0); return; }
-    }
-    throw new Error(`translate: unsupported GC instruction 0xfb ${sub}`);
-  }
-
-  /** Atomics: `Atomic sub dst a b c offset mem` (see atomics.ts); atomic.fence emits nothing. */
-  private atomic(code: number): void {
-    const r = this.r;
-    const sub = code & 0xffff;
-    if (sub === 0x03) return;
-    const s = sigOf(code);
-    const ins: number[] = new Array<number>(s.params.length);
-    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
-    if (this.inst.memories[r.memIndex]!.type.addrType === 'i64') this.emit(Iop.Addr64, ins[0]!, TrapCode.MemoryOutOfBounds);
-    const dst = s.results.length > 0 ? this.push(s.results[0]!) : -1;
-    if (r.memOffset > 0xffffffff) {
-      this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
-      return;
-    }
-    this.emit(Iop.Atomic, sub, dst, ins[0]!, ins[1] ?? -1, ins[2] ?? -1, r.memOffset | 0, r.memIndex);
-  }
-
   private misc(sub: number): boolean {
     const r = this.r;
     const base = Iop.MiscBase + sub;
@@ -989,51 +892,6 @@ class Translator {
       case 0x11: { const n = this.pop(), v = this.pop(), d = this.pop(); this.emit(base, r.idx, d, v, n); return false; }
     }
     throw new Error(`translate: unsupported instruction 0xfc ${sub}`);
-  }
-
-  /**
-   * SIMD: one `Simd` op with a fixed layout `sub dst a b c imm0 imm1 imm2`; the meaning of the
-   * immediates is the SIMD executor's business (lane index, memarg offset and memory, or the word
-   * index of a 16-byte constant in the code for v128.const / i8x16.shuffle).
-   */
-  private simd(code: number): void {
-    const r = this.r;
-    const sub = code & 0xffff;
-    const info = opByCode(code)!;
-    if (sub === 0x0c) {
-      const w = this.push(V128);
-      const b = r.v128;
-      const word = (i: number): number => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-      this.emit(Iop.Const128, w, word(0), word(4), word(8), word(12));
-      return;
-    }
-    const s = sigOf(code);
-    const ins: number[] = new Array<number>(s.params.length);
-    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
-    let imm0 = 0, imm1 = 0, imm2 = 0;
-    if (info.imm === 10 /* Memarg */ || info.imm === 18 /* MemargLane */) {
-      const is64 = this.inst.memories[r.memIndex]!.type.addrType === 'i64';
-      if (is64) this.emit(Iop.Addr64, ins[0]!, TrapCode.MemoryOutOfBounds);
-      if (r.memOffset > 0xffffffff) {
-        for (const t of s.results) this.push(t);
-        this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
-        return;
-      }
-      imm0 = r.memOffset | 0;
-      imm1 = r.memIndex;
-      imm2 = info.imm === 18 ? r.idx : 0;
-    } else if (info.imm === 17 /* Lane */) {
-      imm0 = r.idx;
-    } else if (info.imm === 19 /* Shuffle */) {
-      const b = r.v128;
-      const word = (i: number): number => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-      // The 16 lane indices take the four words c imm0 imm1 imm2, contiguous in the code.
-      const dst = this.push(V128);
-      this.emit(Iop.Simd, sub, dst, ins[0]!, ins[1]!, word(0), word(4), word(8), word(12));
-      return;
-    }
-    const dst = s.results.length > 0 ? this.push(s.results[0]!) : -1;
-    this.emit(Iop.Simd, sub, dst, ins[0] ?? -1, ins[1] ?? -1, ins[2] ?? -1, imm0, imm1, imm2);
   }
 }
 
