@@ -8,7 +8,8 @@
  * in dist/interp/): how often each was optimised (OSR or not), deoptimised (with reasons) or had
  * optimisation aborted, and its state when the workload ended. Separate short processes print the
  * bytecode of each function declared in dist/interp/exec*.js (`--print-bytecode-filter`) to
- * measure its length against the limit. The dispatch loop is the largest of those.
+ * measure its length against the limit. The dispatch loop is the largest of those. It also checks
+ * that the built loop has its `const enum` members inlined (no `Iop.x` property loads left).
  *
  * Run: `node --import tsx bench/optcheck.ts` (run.ts does this); prints readable lines and, last,
  * one JSON line. `--workload <kernel,...>` is the internal child mode.
@@ -119,7 +120,10 @@ async function main(): Promise<void> {
     .filter((r) => r.bytecodeLength !== undefined)
     .sort((a, b) => b.bytecodeLength! - a.bytecodeLength!)[0];
 
-  const ok = dispatch !== undefined && dispatch.bytecodeLength! <= MAX_OPTIMIZED_BYTECODE && (dispatch.optimised + dispatch.osr) > 0 && dispatch.aborted.length === 0;
+  // tsc inlines `const enum` members (leaving the name in a comment); a build that did not (e.g. isolatedModules) leaves property
+  // loads such as `Iop.Br` in the hot switch, one lookup per dispatch.
+  const enumLoads = loopFiles.reduce((n, f) => n + (readFileSync(`${INTERP}${f}`, 'utf8').replace(/\/\*[^]*?\*\//g, '').match(/\bIop\.[A-Za-z_]/g)?.length ?? 0), 0);
+  const ok = enumLoads === 0 && dispatch !== undefined && dispatch.bytecodeLength! <= MAX_OPTIMIZED_BYTECODE && (dispatch.optimised + dispatch.osr) > 0 && dispatch.aborted.length === 0;
   console.log(`Workload: ${WORKLOAD.map(([k]) => k).join(', ')} × ${CALLS} calls each, under --trace-opt --trace-deopt.`);
   console.log();
   if (dispatch) {
@@ -129,6 +133,7 @@ async function main(): Promise<void> {
   } else {
     console.log('Dispatch loop: not found in dist/interp/exec*.js → **PROBLEM**');
   }
+  console.log(`\`const enum\` members left as property loads in ${loopFiles.join(', ')}: ${enumLoads}${enumLoads ? ' → **PROBLEM**' : ' (inlined by tsc)'}.`);
   console.log();
   console.log('| function | bytecode | optimised | OSR | deopts | aborted | at end |');
   console.log('|---|---:|---:|---:|---|---|---|');
@@ -141,7 +146,7 @@ async function main(): Promise<void> {
   for (const r of rows.slice(0, 15)) {
     console.log(`| ${r.name} | ${r.bytecodeLength ?? ''} | ${r.optimised} | ${r.osr} | ${summarise(r.deopts)} | ${summarise(r.aborted)} | ${r.optimisedAtEnd ? 'optimised' : '–'} |`);
   }
-  console.log(JSON.stringify({ ok, dispatch: dispatch ?? null, functions: rows }));
+  console.log(JSON.stringify({ ok, enumLoads, dispatch: dispatch ?? null, functions: rows }));
 }
 
 async function smallWorkload(): Promise<void> {

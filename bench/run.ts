@@ -19,6 +19,7 @@
  *   --jitless-scale 0.1    the same for the --jitless rows (default: scale / 10)
  *   --budget 30            seconds per cell after which measuring stops (≥ 1 measured call)
  *   --quick                scale 0.1 (--jitless rows 0.01), 3 rounds, 1 warm-up, 10 s budget
+ *   --profile              purewasm cells also write a V8 CPU profile (--cpu-prof) to bench/results/prof/
  *   --no-build --no-startup --no-optcheck
  */
 import { spawnSync } from 'node:child_process';
@@ -46,6 +47,7 @@ interface Options {
   build: boolean;
   startup: boolean;
   optcheck: boolean;
+  profile: boolean;
 }
 
 function parseEngines(list: string): EngineName[] {
@@ -59,7 +61,7 @@ function parseEngines(list: string): EngineName[] {
 function parseOptions(argv: readonly string[]): Options {
   const o: Options = {
     kernels: selectKernels([]), engines: ['v8', 'purewasm', 'polywasm'], jitless: ['purewasm', 'polywasm'],
-    rounds: 5, warmup: 2, scale: 1, jitlessScale: NaN, budget: 30, build: true, startup: true, optcheck: true,
+    rounds: 5, warmup: 2, scale: 1, jitlessScale: NaN, budget: 30, build: true, startup: true, optcheck: true, profile: false,
   };
   let fuel = false;
   for (let i = 0; i < argv.length; i++) {
@@ -85,6 +87,7 @@ function parseOptions(argv: readonly string[]): Options {
       case '--jitless-scale': o.jitlessScale = num(); break;
       case '--budget': o.budget = num(); break;
       case '--quick': Object.assign(o, { scale: 0.1, jitlessScale: 0.01, rounds: 3, warmup: 1, budget: 10 }); break;
+      case '--profile': o.profile = true; break;
       case '--no-build': o.build = false; break;
       case '--no-startup': o.startup = false; break;
       case '--no-optcheck': o.optcheck = false; break;
@@ -118,7 +121,11 @@ function spawnNode(flags: readonly string[], script: string, args: readonly stri
 function runCell(row: Row, kernel: Kernel, o: Options): CellResult {
   const arg = Math.max(1, Math.round(kernel.arg * row.scale));
   const job: Job = { engine: row.engine, kernels: [{ name: kernel.name, arg }], warmup: o.warmup, minWarmupMs: 300, rounds: o.rounds, budgetSeconds: o.budget };
-  const r = spawnNode(row.jitless ? ['--jitless'] : [], `${BENCH}worker.ts`, [JSON.stringify(job)]);
+  const flags = row.jitless ? ['--jitless'] : [];
+  if (o.profile && row.engine.startsWith('purewasm')) {
+    flags.push('--cpu-prof', `--cpu-prof-dir=${BENCH}results/prof`, `--cpu-prof-name=${kernel.name}-${row.label.replace(/\W+/g, '_')}.cpuprofile`);
+  }
+  const r = spawnNode(flags, `${BENCH}worker.ts`, [JSON.stringify(job)]);
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
     return JSON.parse(line) as CellResult;
@@ -130,14 +137,17 @@ function runCell(row: Row, kernel: Kernel, o: Options): CellResult {
 
 const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
 
-/** Ratio of a cell's median CPU time to V8's, or null (with the reason in `notes`) if it does not count. */
+/**
+ * Ratio of a cell's median CPU time to V8's; negated when the checksum is wrong; null (with the
+ * reason in `notes`) when the engine could not run the kernel.
+ */
 function ratioOf(cell: CellResult | undefined, base: CellResult | undefined, notes: Set<string>): number | null {
   if (!cell || !base || base.checksum === null) return null;
   if (cell.error !== undefined) {
     notes.add(`${cell.engine}${cell.jitless ? ' --jitless' : ''} on ${cell.kernel}: ${cell.error}`);
     return null;
   }
-  if (cell.checksum !== base.checksum) return NaN; // wrong answer
+  if (cell.checksum !== base.checksum) return -median(cell.cpuMs) / median(base.cpuMs); // wrong answer: negated
   return median(cell.cpuMs) / median(base.cpuMs);
 }
 
@@ -192,7 +202,11 @@ async function main(): Promise<void> {
       const r = ratioOf(cells.get(key(row, kernel.name)), b, notes);
       ratioTable.set(key(row, kernel.name), r);
       if (r === null) return 'n/a';
-      if (Number.isNaN(r)) { notes.add(`${row.label} on ${kernel.name}: WRONG checksum`); return '**wrong**'; }
+      if (r < 0) {
+        notes.add(`${row.label} on ${kernel.name}: WRONG checksum (${cells.get(key(row, kernel.name))?.checksum}, V8 says ${b?.checksum})`);
+        ratioTable.set(key(row, kernel.name), null);
+        return `**wrong** (${fmt(-r)}×)`;
+      }
       const list = ratios.get(row.label) ?? [];
       list.push(r);
       ratios.set(row.label, list);
