@@ -6,7 +6,10 @@
  * false). Compile errors keep the engine's error as `cause`, so malformed and invalid modules
  * are still told apart and messages keep the spec's wording.
  */
+import { funcInstOf } from '../../src/jsapi/function.js';
+import { globalInstOf } from '../../src/jsapi/global.js';
 import * as WA from '../../src/jsapi/index.js';
+import { AbsHeap, heapOf, isRef, type ValType } from '../../src/syntax/types.js';
 import type { WastConst } from '../../src/text/wast-script.js';
 import { CompileError as CoreCompileError, ParseError, Trap, TrapCode } from '../../src/util/errors.js';
 import type { Failure, RefKind, SpecEngine, SpecValue } from '../engine.js';
@@ -56,13 +59,16 @@ export class JsApiEngine implements SpecEngine<WA.Module, JsInstance, unknown> {
     if (typeof f !== 'function') throw new Error(`no exported function ${name}`);
     const result: unknown = (f as (...a: unknown[]) => unknown)(...args.map((a) => this.toJs(a)));
     const values = result === undefined ? [] : Array.isArray(result) ? result : [result];
-    return values.map((v) => this.fromJs(v));
+    // A JS Number from a reference-typed result is an i31 (or an externalized one): the adapter
+    // looks at the function's type, which the JS API itself does not reflect.
+    const types = funcInstOf(f)?.type.results ?? [];
+    return values.map((v, i) => this.fromJs(v, types[i]));
   }
 
   get(instance: JsInstance, name: string): SpecValue {
     const g = this.exportOf(instance, name);
     if (!(g instanceof WA.Global)) throw new Error(`no exported global ${name}`);
-    return this.fromJs(g.value);
+    return this.fromJs(g.value, globalInstOf(g)?.type.type);
   }
 
   spectest(): JsInstance {
@@ -76,6 +82,7 @@ export class JsApiEngine implements SpecEngine<WA.Module, JsInstance, unknown> {
     exports.table = new WA.Table({ element: 'anyfunc', initial: 10, maximum: 20 });
     exports.table64 = new WA.Table({ element: 'anyfunc', initial: 10n, maximum: 20n, address: 'i64' });
     exports.memory = new WA.Memory({ initial: 1, maximum: 2 });
+    exports.shared_memory = new WA.Memory({ initial: 1, maximum: 2, shared: true });
     return { exports };
   }
 
@@ -115,10 +122,11 @@ export class JsApiEngine implements SpecEngine<WA.Module, JsInstance, unknown> {
     return r;
   }
 
-  private fromJs(v: unknown): SpecValue {
+  private fromJs(v: unknown, t?: ValType): SpecValue {
     if (v === null) return { type: 'ref', ref: 'null' };
     if (v instanceof HostRef) return { type: 'ref', ref: 'extern', value: v.n };
     if (typeof v === 'function') return { type: 'ref', ref: 'func' };
+    if (typeof v === 'number' && t !== undefined && isRef(t)) return { type: 'ref', ref: heapOf(t) === AbsHeap.Extern ? 'extern' : 'i31' };
     if (typeof v === 'number' || typeof v === 'bigint') return { type: 'js', value: v };
     return { type: 'ref', ref: refKind(v) };
   }

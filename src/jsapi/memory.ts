@@ -2,7 +2,9 @@
  * `WebAssembly.Memory`: a JS object for a memory instance of the agent's store. `buffer` is the
  * memory's current ArrayBuffer; every grow (by `grow` here, or by wasm's `memory.grow`) replaces
  * it and detaches the old one, so JS code that checks `view.byteLength === 0` (wasm-bindgen's
- * glue does) notices. Shared memories and `toResizableBuffer` are not provided.
+ * glue does) notices. A `shared: true` memory has the shared type that modules importing one
+ * require, but its buffer is an ordinary ArrayBuffer (there are no threads to share it with);
+ * `toResizableBuffer` is not provided.
  */
 import { MemoryInst } from '../core/memory.js';
 import { Memory as RuntimeMemory } from '../runtime/memory.js';
@@ -68,7 +70,7 @@ export class Memory {
   #inst: MemoryInst;
 
   /** `new WebAssembly.Memory({initial, maximum?, address?})`. */
-  constructor(descriptor: { initial: number | bigint; maximum?: number | bigint; address?: 'i32' | 'i64' }) {
+  constructor(descriptor: { initial: number | bigint; maximum?: number | bigint; address?: 'i32' | 'i64'; shared?: boolean }) {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
@@ -79,19 +81,22 @@ export class Memory {
       const initial = addressValue(required(d, 'initial', 'WebAssembly.Memory()'), 'WebAssembly.Memory(): initial', i64);
       const maximumArg = d.maximum;
       const maximum = maximumArg === undefined ? null : addressValue(maximumArg, 'WebAssembly.Memory(): maximum', i64);
+      const shared = Boolean(d.shared);
+      if (shared && maximum === null) throw new TypeError('WebAssembly.Memory(): a shared memory needs a maximum');
       const limit = i64 ? MAX_PAGES_I64 : MAX_PAGES_I32;
       if (initial > limit) throw new RangeError(`WebAssembly.Memory(): initial ${initial} is above the limit of ${limit} pages`);
       if (maximum !== null && maximum > limit) throw new RangeError(`WebAssembly.Memory(): maximum ${maximum} is above the limit of ${limit} pages`);
       if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Memory(): maximum must not be less than initial');
       let mem: RuntimeMemory;
       try {
-        mem = RuntimeMemory.new(store, { min: initial, max: maximum, addrType: address });
+        mem = RuntimeMemory.new(store, { min: initial, max: maximum, addrType: address, shared });
       } catch (e) {
         throw e instanceof RangeError ? e : new RangeError('WebAssembly.Memory(): could not allocate memory');
       }
       this.#inst = mem.inst;
     }
-    detachOnGrow(this.#inst);
+    // A shared memory's buffer is never detached (there is no second agent to race with here).
+    if (!this.#inst.type.shared) detachOnGrow(this.#inst);
     objects.set(this.#inst, this);
     instOf.set(this, this.#inst);
   }
@@ -111,7 +116,7 @@ export class Memory {
     const d = addressValue(delta, 'WebAssembly.Memory.grow(): delta', i64);
     const old = d > MAX_PAGES_I64 ? -1 : inst.grow(d);
     if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): maximum memory size exceeded');
-    if (d === 0) {
+    if (d === 0 && !inst.type.shared) {
       // Growing by zero still hands out a fresh buffer and detaches the old one (the spec's
       // "refresh the memory buffer"); the bytes move without a copy where the host can.
       const prev = inst.buffer;

@@ -142,3 +142,16 @@ describe('Memory with 64-bit addresses (purewasm; after memory/constructor-memor
     expect(m.buffer.byteLength).toBe(2 * 65536);
   });
 });
+
+describe('shared memories (purewasm)', () => {
+  const [, WA] = IMPLEMENTATIONS[0]!;
+
+  test('need a maximum, and satisfy imports of shared memories only', () => {
+    expect(thrown(() => new WA.Memory({ initial: 1, shared: true }))).toBeInstanceOf(TypeError);
+    const shared = new WA.Memory({ initial: 1, maximum: 2, shared: true });
+    const bytes = wasm('(module (import "m" "mem" (memory 1 2 shared)))');
+    expect(new WA.Instance(new WA.Module(bytes), { m: { mem: shared } })).toBeInstanceOf(WA.Instance);
+    const plain = new WA.Memory({ initial: 1, maximum: 2 });
+    expect(thrown(() => new WA.Instance(new WA.Module(bytes), { m: { mem: plain } }))).toBeInstanceOf(WA.LinkError);
+  });
+});
