@@ -21,14 +21,20 @@ const objects = new WeakMap<MemoryInst, Memory>();
 const instOf = new WeakMap<object, MemoryInst>();
 let adopting: MemoryInst | null = null;
 
-/** Detaches `buf` where the host can (structuredClone with transfer); a no-op elsewhere. */
+/**
+ * Detaches `buf` and returns a new buffer with its bytes, where the host can: ES2024's
+ * `ArrayBuffer.prototype.transfer`, else `structuredClone` with a transfer list (Node 17+, every
+ * current browser). Elsewhere it returns null and the old buffer stays attached, a documented gap.
+ */
 function detach(buf: ArrayBuffer): ArrayBuffer | null {
-  if (typeof structuredClone !== 'function') return null;
+  const transfer = (buf as { transfer?: () => ArrayBuffer }).transfer;
   try {
-    return structuredClone(buf, { transfer: [buf] });
+    if (typeof transfer === 'function') return transfer.call(buf);
+    if (typeof structuredClone === 'function') return structuredClone(buf, { transfer: [buf] });
   } catch {
-    return null;
+    // A buffer that cannot be detached (already detached, or pinned by the host) stays as it is.
   }
+  return null;
 }
 
 /**

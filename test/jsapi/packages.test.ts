@@ -1,8 +1,9 @@
 /**
  * Real npm packages, unmodified, on purewasm's polyfill under `node --jitless` (where the host has
  * no WebAssembly at all): SQLite from sql.js (Emscripten), brotli-wasm (Rust, wasm-bindgen),
- * hash-wasm (C, clang) and @wasm-fmt/gofmt (Go, TinyGo). Each job runs in a child process; its result must equal what the same job
- * gives on V8's own WebAssembly, run the same way without `--jitless`.
+ * hash-wasm (C, clang) and @wasm-fmt/gofmt (Go, TinyGo). Each job runs in a child process; its
+ * result must equal what the same job gives on V8's own WebAssembly, run the same way without
+ * `--jitless`.
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
