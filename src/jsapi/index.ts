@@ -10,6 +10,12 @@
  * const { instance } = await WebAssembly.instantiate(bytes, { env: { log: console.log } });
  * ```
  * `purewasm/polyfill` installs it as `globalThis.WebAssembly` where there is none.
+ *
+ * Not provided: JS String Builtins and the compile options (ignored), JS Promise Integration
+ * (`Suspending`, `promising`), type reflection, `Memory.prototype.toResizableBuffer`; a shared
+ * memory's buffer is an ordinary ArrayBuffer. Where the host can neither `transfer` nor
+ * `structuredClone` an ArrayBuffer (some embedded engines), an old `buffer` is not detached on
+ * grow. One store serves every object, as in the spec, and nothing in it is freed early.
  */
 import { CompileError, LinkError, RuntimeError } from './errors.js';
 import { Exception, JSTag, Tag } from './tag.js';
