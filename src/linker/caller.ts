@@ -11,7 +11,8 @@ import type { ModuleInst } from '../core/instance.js';
 import type { Engine } from '../runtime/engine.js';
 import { externFromCore, type Extern } from '../runtime/extern.js';
 import type { Store } from '../runtime/store.js';
-import { hostCaller } from '../interp/host-context.js';
+import { hostCallee, hostCaller } from '../interp/host-context.js';
+import type { HostFuncInst } from '../core/func.js';
 import type { Thread } from '../interp/thread.js';
 
 /** The context of one host call. */
@@ -23,9 +24,12 @@ export class Caller<T> {
     private readonly thread: Thread | null,
   ) {}
 
-  /** @internal The Caller of the host call running now in `store`. */
-  static current<T>(store: Store<T>): Caller<T> {
-    return new Caller(store, hostCaller());
+  /**
+   * @internal The Caller of host function `self`, running now in `store`: wasm's thread when wasm
+   * called it, none when something else did (the embedder, or another host function directly).
+   */
+  static current<T>(store: Store<T>, self: HostFuncInst | null): Caller<T> {
+    return new Caller(store, self !== null && hostCallee() === self ? hostCaller() : null);
   }
 
   private get instance(): ModuleInst | null {

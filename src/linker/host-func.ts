@@ -37,7 +37,9 @@ export type HostFuncWrap<T> = (caller: Caller<T>, ...args: any[]) => unknown;
 export type HostFuncWrapAsync<T> = (caller: Caller<T>, ...args: any[]) => Promise<unknown>;
 
 /** The raw body of a store's host function, given that store. */
-type RawBody = (store: Store<any>) => (args: RawVal[]) => RawVal[];
+type RawBody = (store: Store<any>, self: SelfRef) => (args: RawVal[]) => RawVal[];
+/** The store's function instance of a body, filled in once made (a body needs it to know its caller). */
+interface SelfRef { inst: HostFuncInst | null }
 /** The root form of an async body: what `callAsync` awaits when the host function is called directly. */
 type AsyncRoot = (store: Store<any>, args: RawVal[]) => Promise<RawVal[]>;
 
@@ -66,7 +68,9 @@ export class HostFuncDef {
   materialise(store: Store<any>): Func {
     let f = this.perStore.get(store);
     if (f === undefined) {
-      f = Func.newRaw(store, this.sig, this.body(store), this.name);
+      const self: SelfRef = { inst: null };
+      f = Func.newRaw(store, this.sig, this.body(store, self), this.name);
+      self.inst = f.inst as HostFuncInst;
       const root = this.asyncBody;
       if (root !== null) asyncRoots.set(f.inst as HostFuncInst, (args) => root(store, args));
       this.perStore.set(store, f);
@@ -76,9 +80,9 @@ export class HostFuncDef {
 
   /** `funcNew`. */
   static new<T>(sig: Signature, fn: HostFuncNew<T>, name: string): HostFuncDef {
-    return new HostFuncDef(sig, (store) => (args) => {
+    return new HostFuncDef(sig, (store, self) => (args) => {
       const results = new Array<unknown>(sig.results.length).fill(undefined);
-      fn(Caller.current(store), argsFromRaw(store, sig, args), results);
+      fn(Caller.current(store, self.inst), argsFromRaw(store, sig, args), results);
       return resultsToRaw(store, sig, results);
     }, null, name);
   }
@@ -87,9 +91,9 @@ export class HostFuncDef {
   static unchecked<T>(sig: Signature, fn: HostFuncUnchecked<T>, name: string): HostFuncDef {
     const nr = sig.results.length;
     const slots = Math.max(sig.params.length, nr);
-    return new HostFuncDef(sig, (store) => (args) => {
+    return new HostFuncDef(sig, (store, self) => (args) => {
       if (args.length < slots) args.length = slots;
-      fn(Caller.current(store), args);
+      fn(Caller.current(store, self.inst), args);
       if (args.length !== nr) args.length = nr;
       return args;
     }, null, name);
@@ -97,17 +101,17 @@ export class HostFuncDef {
 
   /** `funcWrap`. */
   static wrap<T>(sig: Signature, fn: HostFuncWrap<T>, name: string): HostFuncDef {
-    return new HostFuncDef(sig, (store) => {
+    return new HostFuncDef(sig, (store, self) => {
       const ps = sig.params;
       const conv = (i: number, args: readonly RawVal[]): unknown => fromRaw(store, ps[i]!, args[i]!);
       // Up to three arguments are passed without building an array (the common case, measured in
       // bench/hostcall.ts); more go through a spread.
       switch (ps.length) {
-        case 0: return () => wrapResultToRaw(store, sig, fn(Caller.current(store)));
-        case 1: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store), conv(0, args)));
-        case 2: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store), conv(0, args), conv(1, args)));
-        case 3: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store), conv(0, args), conv(1, args), conv(2, args)));
-        default: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store), ...argsFromRaw(store, sig, args)));
+        case 0: return () => wrapResultToRaw(store, sig, fn(Caller.current(store, self.inst)));
+        case 1: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store, self.inst), conv(0, args)));
+        case 2: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store, self.inst), conv(0, args), conv(1, args)));
+        case 3: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store, self.inst), conv(0, args), conv(1, args), conv(2, args)));
+        default: return (args) => wrapResultToRaw(store, sig, fn(Caller.current(store, self.inst), ...argsFromRaw(store, sig, args)));
       }
     }, null, name);
   }
@@ -140,11 +144,11 @@ export class HostFuncDef {
   private static suspending<T>(
     sig: Signature, start: (store: Store<any>, caller: Caller<T>, args: RawVal[]) => Promise<RawVal[]>, name: string,
   ): HostFuncDef {
-    return new HostFuncDef(sig, (store) => (args) => {
+    return new HostFuncDef(sig, (store, self) => (args) => {
       // Refuse before running the body: a synchronous caller could not wait for it.
-      if (!canSuspend()) throw new Error(`async host function ${name} was called from a synchronous call; use callAsync, instantiateAsync or moduleAsync`);
-      const pending = start(store, Caller.current(store) as Caller<T>, args);
-      throw suspendHostCall(pending, sig.results);
+      if (!canSuspend(self.inst!)) throw new Error(`async host function ${name} was called from a synchronous call; use callAsync, instantiateAsync or moduleAsync`);
+      const pending = start(store, Caller.current(store, self.inst) as Caller<T>, args);
+      throw suspendHostCall(self.inst!, pending, sig.results);
     }, (store, args) => start(store, new Caller(store, null), args), name);
   }
 }

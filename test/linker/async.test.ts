@@ -111,6 +111,16 @@ describe('suspending wasm', () => {
       .toBe('async host function env::fetch was called from a synchronous call; use callAsync, instantiateAsync or moduleAsync');
   });
 
+  test('an async host function called directly by a sync host function is refused, even inside an async call', async () => {
+    const { engine, store, linker } = setup(undefined);
+    linker.funcWrapAsync('env', 'slow', { params: [], results: [I32] }, async () => 1);
+    linker.funcWrap('env', 'sync', { params: [], results: [I32] }, (caller) =>
+      (linker.get(caller.store, 'env', 'slow') as Func).call(caller.store)[0]);
+    const inst = linker.instantiate(store, mod(engine, `(module (import "env" "sync" (func $s (result i32)))
+      (func (export "go") (result i32) (call $s)))`));
+    await expect(callAsync(store, inst.getFunc(store, 'go')!)).rejects.toThrow('was called from a synchronous call');
+  });
+
   test('callAsync of the host function itself awaits it', async () => {
     const { store, linker } = setup(undefined);
     linker.funcWrapAsync('env', 'f', { params: [I32], results: [I32] }, async (_c, x: number) => { await tick(); return -x; });

@@ -90,8 +90,17 @@ describe('Caller', () => {
     const two = linker.instantiate(store, mod(engine, text(2)));
     expect(one.getFunc(store, 'ask')!.call(store)).toEqual([1]);
     expect(two.getFunc(store, 'ask')!.call(store)).toEqual([2]);
-    // Called directly by the host there is no calling instance.
+    // Called directly by the host there is no calling instance, also from inside another host call.
     expect(() => (linker.get(store, 'env', 'which') as Func).call(store)).toThrow(TypeError);
+    let inner: unknown = 'not called';
+    linker.funcWrap('env', 'nested', { params: [], results: [] }, (caller) => {
+      const which = linker.get(caller.store, 'env', 'which') as Func;
+      try { which.call(caller.store); } catch (e) { inner = e; }
+    });
+    const three = linker.instantiate(store, mod(engine, `(module (import "env" "nested" (func $n))
+      (global (export "id") i32 (i32.const 3)) (func (export "go") (call $n)))`));
+    three.getFunc(store, 'go')!.call(store);
+    expect(inner).toBeInstanceOf(TypeError);
   });
 
   test('data can be replaced through the caller; fuel reads the running call', () => {
