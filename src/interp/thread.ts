@@ -45,6 +45,14 @@ export interface ThreadOptions {
 /** Default limit of nested wasm calls. */
 export const DEFAULT_MAX_CALL_DEPTH = 20_000;
 
+/**
+ * Limit of threads running inside one another (wasm → host → wasm → …). Each level costs JS
+ * stack, so without a limit deep re-entry would end in the host engine's RangeError; with it the
+ * innermost call traps with "call stack exhausted" like any other deep recursion.
+ */
+export const MAX_NESTED_THREADS = 200;
+let nestedThreads = 0;
+
 /** The translated code of a wasm function, translating it on first use. */
 export function compiled(f: WasmFuncInst): CompiledFunc {
   let cf = f.compiled as CompiledFunc | null;
@@ -119,7 +127,13 @@ export class Thread {
     }
     let r: RunResult;
     try {
-      r = execute(this);
+      if (nestedThreads >= MAX_NESTED_THREADS) throw new Trap(TrapCode.StackExhausted);
+      nestedThreads++;
+      try {
+        r = execute(this);
+      } finally {
+        nestedThreads--;
+      }
     } catch (e) {
       this.done = true;
       if (e instanceof Trap && e.backtrace.length === 0) e.backtrace = this.backtrace();

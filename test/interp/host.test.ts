@@ -87,3 +87,20 @@ describe('invoke', () => {
     expect(invoke(imp.value, [10, 3])).toEqual([7]);
   });
 });
+
+describe('re-entry', () => {
+  it('wasm → host → wasm recursion traps with "call stack exhausted", not a RangeError', async () => {
+    const { invoke } = await import('../../src/interp/index.js');
+    let target: import('../../src/core/func.js').FuncInst | null = null;
+    const inst = load(`(module
+      (import "h" "again" (func $again))
+      (func (export "go") (call $again)))`,
+    [host([], [], () => { invoke(target!, []); })]);
+    target = func(inst, 'go');
+    let err: unknown;
+    try { invoke(target, []); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(Trap);
+    expect((err as Trap).code).toBe(TrapCode.StackExhausted);
+    expect(call1(load('(module (func (export "one") (result i32) (i32.const 1)))'), 'one')).toBe(1);
+  });
+});
