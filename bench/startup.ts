@@ -134,6 +134,10 @@ async function main(): Promise<void> {
     console.log(`Heap + external memory growth: ${f1(heapPerInstanceLazy / 1e6)} MB for a lazy instance, ${f1(heapPerInstanceEager / 1e6)} MB for an eager one ` +
       `(${(heapPerInstanceEager / codeBytes).toFixed(2)}× the wasm code size).`);
   }
+  console.log();
+  const verdict = (ok: boolean) => (ok ? 'met' : 'not met');
+  console.log(`Targets (issue 5): decode + validate ≥ 30 MB/s: ${f1(r.decodeValidateMBs)} MB/s → ${verdict(r.decodeValidateMBs >= 30)}; ` +
+    `first call of a ≥ 10 MB module within 1 s (lazy, cold process): ${f1(cold.total)} ms → ${verdict(mb >= 10 && cold.total <= 1000)}.`);
   console.log(JSON.stringify(r));
 }
 
