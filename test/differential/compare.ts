@@ -10,7 +10,7 @@
 import { exposeMemory } from './expose.js';
 import type { TtfGenerator, TtfRecipe } from './generate.js';
 import type { FuncType } from '../../src/syntax/types.js';
-import { exportSignatures, purewasmBinding } from './purewasm.js';
+import { exportSignatures, purewasmBinding, type PurewasmSetup } from './purewasm.js';
 import { runShell, type ShellRun } from './shell.js';
 import { LIMIT_CLASSES, sameTrap } from './traps.js';
 import { v8Binding } from './v8.js';
@@ -98,13 +98,13 @@ export function compareRuns(
 }
 
 /** Generates the module of `recipe` and compares purewasm with V8 on it. */
-export async function runCase(gen: TtfGenerator, recipe: TtfRecipe, fuel?: number): Promise<CaseResult> {
+export async function runCase(gen: TtfGenerator, recipe: TtfRecipe, setup?: PurewasmSetup): Promise<CaseResult> {
   const bytes = exposeMemory(await gen.generate(recipe));
-  return runBytes(recipe, bytes, fuel);
+  return runBytes(recipe, bytes, setup);
 }
 
 /** Compares purewasm with V8 on a module already made. */
-export function runBytes(recipe: TtfRecipe, bytes: Uint8Array, fuel?: number): CaseResult {
+export function runBytes(recipe: TtfRecipe, bytes: Uint8Array, setup?: PurewasmSetup): CaseResult {
   const reason = v8Refuses(bytes);
   if (reason !== null) return { recipe, bytes, status: 'refused', reason, functionsCompared: 0, functionsTotal: 0 };
   let signatures: Map<string, FuncType>;
@@ -115,6 +115,6 @@ export function runBytes(recipe: TtfRecipe, bytes: Uint8Array, fuel?: number): C
   }
   const resultCounts = new Map([...signatures].map(([n, t]) => [n, t.results.length]));
   const oracle = runShell(v8Binding(resultCounts), bytes, signatures);
-  const ours = runShell(purewasmBinding(fuel), bytes, signatures);
+  const ours = runShell(purewasmBinding(setup), bytes, signatures);
   return compareRuns(recipe, bytes, oracle, ours);
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareRuns, runCase, type CaseResult } from './compare.js';
 import { loadTtf, type TtfGenerator } from './generate.js';
-import { recipeFor } from './recipe.js';
+import { recipeFor, setupFor } from './recipe.js';
 import type { ShellRun } from './shell.js';
 
 const MODULES = Number(process.env.DIFF_MODULES ?? 100);
@@ -68,7 +68,7 @@ describe('generator', () => {
 describe(`purewasm agrees with V8 on ${MODULES} fuzz modules`, () => {
   it('gives identical logs, results, traps, memory and globals', async () => {
     const results: CaseResult[] = [];
-    for (let seed = FIRST_SEED; seed < FIRST_SEED + MODULES; seed++) results.push(await runCase(gen, recipeFor(seed)));
+    for (let seed = FIRST_SEED; seed < FIRST_SEED + MODULES; seed++) results.push(await runCase(gen, recipeFor(seed), setupFor(seed)));
     const mismatches = results.filter((r) => r.status === 'mismatch')
       .map((r) => ({ seed: r.recipe.seed, denan: r.recipe.denan, ...r.difference }));
     expect(mismatches).toEqual([]);

@@ -3,9 +3,10 @@
  * purewasm's API is more permissive than the JS API at the boundary (it accepts v128 values and
  * lets host functions take and return them), so this binding reproduces the JS API's rules that
  * the fuzz shell's behaviour depends on: a signature with v128 cannot be called from JS or call
- * into JS (TypeError), and `null` converts to 0 for numbers and is refused for i64. Execution is
- * bounded by fuel: a call that runs out traps with OutOfFuel, which the comparison treats as a
- * limit, not as behaviour.
+ * into JS (TypeError), and `null` converts to 0 for numbers and is refused for i64. Execution may
+ * be bounded by fuel: a call that runs out traps with OutOfFuel, which the comparison treats as a
+ * limit, not as behaviour. Unmetered runs rely on binaryen's hang limits (every fuzz loop and
+ * call counts down a global and traps at zero).
  */
 import {
   Engine, EXTERNREF, Func, Global, Instance, Memory, Module, Store, Table, Trap,
@@ -40,9 +41,20 @@ export function exportSignatures(bytes: Uint8Array): Map<string, FuncType> {
   return out;
 }
 
-/** The binding: one engine with fuel metering and one store, for one module. */
-export function purewasmBinding(fuel: number = DEFAULT_FUEL): EngineBinding {
-  const engine = new Engine({ consumeFuel: true });
+/** How purewasm is configured for a run: both settings change the interpreter's code paths. */
+export interface PurewasmSetup {
+  /** Fuel per top-level call, or null for no metering (the default configuration users run). */
+  readonly fuel: number | null;
+  readonly compilation: 'lazy' | 'eager';
+}
+
+/** The default setup: metered with DEFAULT_FUEL, lazy translation. */
+export const DEFAULT_SETUP: PurewasmSetup = { fuel: DEFAULT_FUEL, compilation: 'lazy' };
+
+/** The binding: one engine and one store, for one module. */
+export function purewasmBinding(setup: PurewasmSetup = DEFAULT_SETUP): EngineBinding {
+  const { fuel, compilation } = setup;
+  const engine = new Engine({ consumeFuel: fuel !== null, compilation });
   const store = new Store(engine, undefined);
   const call = (func: unknown, args: readonly unknown[]): unknown[] => {
     const f = func as Func;
@@ -65,7 +77,7 @@ export function purewasmBinding(fuel: number = DEFAULT_FUEL): EngineBinding {
         }
         throw new Error(`unsupported import ${imp.module}.${imp.name} (${imp.type.kind})`);
       });
-      store.setFuel(fuel);
+      if (fuel !== null) store.setFuel(fuel);
       const instance = Instance.new(store, module, externs);
       return instance.exports(store).map(([name, ext]) => {
         if (ext instanceof Func) return { name, kind: 'function', handle: ext };
@@ -73,7 +85,7 @@ export function purewasmBinding(fuel: number = DEFAULT_FUEL): EngineBinding {
       });
     },
     call(func: unknown, args: readonly unknown[]): unknown[] {
-      store.setFuel(fuel);
+      if (fuel !== null) store.setFuel(fuel);
       return call(func, args);
     },
     callWithNulls(func: unknown): unknown[] {

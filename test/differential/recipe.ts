@@ -1,11 +1,19 @@
 /**
- * Which module a seed stands for, shared by the CI batch and the full command so that a seed
- * printed by either reproduces the same module: odd seeds are made with `--denan` (NaN-free, so
- * floats compare exactly), even seeds keep NaNs (compared as a class).
+ * What a seed stands for, shared by the CI batch and the full command so that a seed printed by
+ * either reproduces the same case: odd seeds are made with `--denan` (NaN-free, so floats compare
+ * exactly), even seeds keep NaNs (compared as a class); bit 1 of the seed runs purewasm without
+ * fuel metering (the default configuration) and seeds divisible by 3 translate eagerly, so every
+ * combination of the interpreter's configurations is exercised.
  */
 import type { TtfRecipe } from './generate.js';
+import { DEFAULT_FUEL, type PurewasmSetup } from './purewasm.js';
 
 /** The recipe for seed `n`. */
 export function recipeFor(seed: number): TtfRecipe {
   return { seed, denan: (seed & 1) === 1 };
+}
+
+/** The purewasm configuration for seed `n`; `fuel` is the budget of metered runs. */
+export function setupFor(seed: number, fuel: number = DEFAULT_FUEL): PurewasmSetup {
+  return { fuel: (seed & 2) === 0 ? fuel : null, compilation: seed % 3 === 0 ? 'eager' : 'lazy' };
 }

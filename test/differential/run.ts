@@ -3,7 +3,8 @@
  *
  *   npx tsx test/differential/run.ts [--count 1000] [--seed 1] [--fuel 50000000] [--out DIR]
  *
- * Seeds `seed … seed+count-1`; odd seeds are generated with `--denan`. Prints one line per
+ * Seeds `seed … seed+count-1` (recipe.ts says what each seed means: `--denan`, fuel metering,
+ * eager translation). Prints one line per
  * mismatch (seed, mode, first differing events) and the totals: modules generated, modules that
  * agree, are limited (stack or fuel) or mismatch, top-level functions compared. With `--out`, each
  * mismatching module is written there as `seed-<n>.wasm` for reduction. Exit status 1 on any
@@ -13,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCase, type CaseResult } from './compare.js';
 import { loadTtf } from './generate.js';
-import { recipeFor } from './recipe.js';
+import { recipeFor, setupFor } from './recipe.js';
 
 function option(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(name);
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     for (let seed = first; seed < first + count; seed++) {
       let r: CaseResult;
       try {
-        r = await runCase(gen, recipeFor(seed), fuel);
+        r = await runCase(gen, recipeFor(seed), setupFor(seed, fuel));
       } catch (e) {
         console.log(`seed ${seed}: harness error ${(e as Error).stack}`);
         totals.mismatch++;
