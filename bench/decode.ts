@@ -2,7 +2,7 @@
  * Benchmark (a command, not a test): decoding speed on a generated module of ≥ 10 MB — many
  * functions whose bodies mix what compilers emit (locals, integer and float arithmetic, loads and
  * stores, blocks, loops, if/else, calls, multi-byte constants). Reports decode MB/s, and decode +
- * validate MB/s when the validator is present, as the median of several runs; host WebAssembly
+ * validate MB/s when the validator is present, as the median CPU time of several runs; host WebAssembly
  * compilation of the same bytes is shown for scale (V8, not used by purewasm itself).
  *
  * Also reports how fast InstrReader streams the bodies' operators (what the validator and the
@@ -106,10 +106,12 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+/** CPU milliseconds of `f` (user + system): steadier than wall time on a shared machine. */
 function time(f: () => void): number {
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   f();
-  return performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
 }
 
 async function main(): Promise<void> {
