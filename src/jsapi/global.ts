@@ -8,7 +8,7 @@ import {
   ANYREF, ARRAYREF, EQREF, EXTERNREF, F32, F64, FUNCREF, I31REF, I32, I64, STRUCTREF, V128, type ValType,
 } from '../syntax/types.js';
 import { defaultValue, toJSValue, toWebAssemblyValue } from './values.js';
-import { dictionary, enumValue, required } from './webidl.js';
+import { dictionary, enumValue, NS, required } from './webidl.js';
 
 /** The ValueType enum of the JS API and the value type each name stands for. */
 export const VALUE_TYPES: Readonly<Record<string, ValType>> = {
@@ -55,10 +55,10 @@ export class Global {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
-      const d = dictionary(descriptor, 'WebAssembly.Global(): descriptor');
+      const d = dictionary(descriptor, `${NS}.Global(): descriptor`);
       const mutable = Boolean(d.mutable);
-      const type = valueTypeArg(required(d, 'value', 'WebAssembly.Global()'), 'WebAssembly.Global(): value');
-      if (type === V128) throw new TypeError('WebAssembly.Global(): a v128 global cannot be created from JavaScript');
+      const type = valueTypeArg(required(d, 'value', `${NS}.Global()`), `${NS}.Global(): value`);
+      if (type === V128) throw new TypeError(`${NS}.Global(): a v128 global cannot be created from JavaScript`);
       const raw = v === undefined ? defaultValue(type) : toWebAssemblyValue(v, type);
       this.#inst = new GlobalInst({ type, mutable }, raw);
     }
@@ -69,7 +69,7 @@ export class Global {
   /** The current value. */
   get value(): unknown {
     const inst = this.#inst;
-    if (inst.type.type === V128) throw new TypeError('WebAssembly.Global: a v128 value cannot be read from JavaScript');
+    if (inst.type.type === V128) throw new TypeError(`${NS}.Global: a v128 value cannot be read from JavaScript`);
     return toJSValue(inst.value, inst.type.type);
   }
 
@@ -77,16 +77,16 @@ export class Global {
   set value(v: unknown) {
     const inst = this.#inst;
     // eslint-disable-next-line prefer-rest-params
-    if (arguments.length === 0) throw new TypeError('WebAssembly.Global: the value setter needs an argument');
-    if (!inst.type.mutable) throw new TypeError('WebAssembly.Global: cannot set the value of an immutable global');
-    if (inst.type.type === V128) throw new TypeError('WebAssembly.Global: a v128 value cannot be written from JavaScript');
+    if (arguments.length === 0) throw new TypeError(`${NS}.Global: the value setter needs an argument`);
+    if (!inst.type.mutable) throw new TypeError(`${NS}.Global: cannot set the value of an immutable global`);
+    if (inst.type.type === V128) throw new TypeError(`${NS}.Global: a v128 value cannot be written from JavaScript`);
     inst.value = toWebAssemblyValue(v, inst.type.type);
   }
 
   /** The current value (so a Global converts to a number where one is expected). */
   valueOf(): unknown {
     const inst = this.#inst;
-    if (inst.type.type === V128) throw new TypeError('WebAssembly.Global: a v128 value cannot be read from JavaScript');
+    if (inst.type.type === V128) throw new TypeError(`${NS}.Global: a v128 value cannot be read from JavaScript`);
     return toJSValue(inst.value, inst.type.type);
   }
 }

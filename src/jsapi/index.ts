@@ -15,7 +15,7 @@
  * (`Suspending`, `promising`), type reflection, `Memory.prototype.toResizableBuffer`; a shared
  * memory's buffer is an ordinary ArrayBuffer. Where the host can neither `transfer` nor
  * `structuredClone` an ArrayBuffer (some embedded engines), an old `buffer` is not detached on
- * grow. One store serves every object, as in the spec, and nothing in it is freed early.
+ * grow. One store serves every object, as in the spec.
  */
 import { CompileError, LinkError, RuntimeError } from './errors.js';
 import { Exception, JSTag, Tag } from './tag.js';
@@ -25,6 +25,7 @@ import { Memory } from './memory.js';
 import { Module } from './module.js';
 import { compile, compileStreaming, instantiate, instantiateStreaming, validate } from './namespace.js';
 import { Table } from './table.js';
+import { NS } from './webidl.js';
 
 /** `length` of each function as WebIDL counts it (required arguments only). */
 const LENGTHS: ReadonlyArray<readonly [object, number]> = [
@@ -46,7 +47,7 @@ function interfaceLayout(ctor: { prototype: object }, tag: string): void {
   Object.defineProperty(ctor.prototype, Symbol.toStringTag, { value: tag, writable: false, enumerable: false, configurable: true });
 }
 for (const [ctor, name] of [[Module, 'Module'], [Instance, 'Instance'], [Memory, 'Memory'], [Table, 'Table'], [Global, 'Global'], [Tag, 'Tag'], [Exception, 'Exception']] as const) {
-  interfaceLayout(ctor, `WebAssembly.${name}`);
+  interfaceLayout(ctor, `${NS}.${name}`);
 }
 
 /** The type of the `WebAssembly` namespace object. */

@@ -25,6 +25,7 @@ import { runtimeModuleOf, type Module } from './module.js';
 import { tableInstOf, tableObject } from './table.js';
 import { tagInstOf, tagObject } from './tag.js';
 import { toWebAssemblyValue } from './values.js';
+import { NS } from './webidl.js';
 
 /** A module-relative value type made canonical (concrete type indices become engine type ids). */
 function canonical(t: ValType, typeIds: readonly number[]): ValType {
@@ -39,19 +40,19 @@ function isObject(v: unknown): v is Record<string, unknown> {
 /** The spec's "read the imports": the store objects for `module`'s imports, in order. */
 export function readImports(module: RuntimeModule, importObject: unknown): Extern[] {
   const imports = module.ast.imports;
-  if (importObject !== undefined && !isObject(importObject)) throw new TypeError('WebAssembly.Instance(): the import object must be an object');
-  if (imports.length > 0 && importObject === undefined) throw new TypeError('WebAssembly.Instance(): imports must be given for a module that has some');
+  if (importObject !== undefined && !isObject(importObject)) throw new TypeError(`${NS}.Instance(): the import object must be an object`);
+  if (imports.length > 0 && importObject === undefined) throw new TypeError(`${NS}.Instance(): imports must be given for a module that has some`);
   const out: Extern[] = [];
   let funcIndex = 0;
   for (const im of imports) {
     const where = `import ${JSON.stringify(im.module)} ${JSON.stringify(im.name)}`;
     const o = (importObject as Record<string, unknown>)[im.module];
-    if (!isObject(o)) throw new TypeError(`WebAssembly.Instance(): ${where}: module ${JSON.stringify(im.module)} is not an object`);
+    if (!isObject(o)) throw new TypeError(`${NS}.Instance(): ${where}: module ${JSON.stringify(im.module)} is not an object`);
     const v = o[im.name];
     const d = im.desc;
     switch (d.kind) {
       case 'func': {
-        if (typeof v !== 'function') throw new LinkError(`WebAssembly.Instance(): ${where}: function import requires a callable`);
+        if (typeof v !== 'function') throw new LinkError(`${NS}.Instance(): ${where}: function import requires a callable`);
         const inst = funcInstOf(v);
         out.push(inst !== undefined ? Func.fromInst(store, inst) : hostFunction(v as (...a: unknown[]) => unknown, module.funcType(d.typeIdx), funcIndex));
         funcIndex++;
@@ -64,30 +65,30 @@ export function readImports(module: RuntimeModule, importObject: unknown): Exter
           break;
         }
         const type = canonical(d.type.type, module.typeIds);
-        if (type === I64 && typeof v !== 'bigint') throw new LinkError(`WebAssembly.Instance(): ${where}: global import of type i64 requires a BigInt or a WebAssembly.Global`);
+        if (type === I64 && typeof v !== 'bigint') throw new LinkError(`${NS}.Instance(): ${where}: global import of type i64 requires a BigInt or a ${NS}.Global`);
         if ((type === I32 || type === F32 || type === F64) && typeof v !== 'number') {
-          throw new LinkError(`WebAssembly.Instance(): ${where}: global import requires a Number or a WebAssembly.Global`);
+          throw new LinkError(`${NS}.Instance(): ${where}: global import requires a Number or a ${NS}.Global`);
         }
-        if (type === V128) throw new LinkError(`WebAssembly.Instance(): ${where}: a v128 global import requires a WebAssembly.Global`);
-        if (d.type.mutable) throw new LinkError(`WebAssembly.Instance(): ${where}: a mutable global import requires a WebAssembly.Global`);
+        if (type === V128) throw new LinkError(`${NS}.Instance(): ${where}: a v128 global import requires a ${NS}.Global`);
+        if (d.type.mutable) throw new LinkError(`${NS}.Instance(): ${where}: a mutable global import requires a ${NS}.Global`);
         out.push(RuntimeGlobal.newRaw(store, { type, mutable: false }, toWebAssemblyValue(v, type)));
         break;
       }
       case 'memory': {
         const m = memoryInstOf(v);
-        if (m === undefined) throw new LinkError(`WebAssembly.Instance(): ${where}: memory import requires a WebAssembly.Memory`);
+        if (m === undefined) throw new LinkError(`${NS}.Instance(): ${where}: memory import requires a ${NS}.Memory`);
         out.push(RuntimeMemory.fromInst(store, m));
         break;
       }
       case 'table': {
         const t = tableInstOf(v);
-        if (t === undefined) throw new LinkError(`WebAssembly.Instance(): ${where}: table import requires a WebAssembly.Table`);
+        if (t === undefined) throw new LinkError(`${NS}.Instance(): ${where}: table import requires a ${NS}.Table`);
         out.push(RuntimeTable.fromInst(store, t));
         break;
       }
       case 'tag': {
         const t = tagInstOf(v);
-        if (t === undefined) throw new LinkError(`WebAssembly.Instance(): ${where}: tag import requires a WebAssembly.Tag`);
+        if (t === undefined) throw new LinkError(`${NS}.Instance(): ${where}: tag import requires a ${NS}.Tag`);
         out.push(RuntimeTag.fromInst(store, t));
         break;
       }
@@ -145,7 +146,7 @@ export class Instance {
     let inst = adopting;
     if (inst === null) {
       const m = runtimeModuleOf(module);
-      if (m === undefined) throw new TypeError('WebAssembly.Instance(): the first argument must be a WebAssembly.Module');
+      if (m === undefined) throw new TypeError(`${NS}.Instance(): the first argument must be a ${NS}.Module`);
       inst = instantiateCore(m, readImports(m, importObject));
     }
     this.#exports = exportsObject(inst);

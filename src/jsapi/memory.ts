@@ -9,7 +9,7 @@
 import { MemoryInst } from '../core/memory.js';
 import { Memory as RuntimeMemory } from '../runtime/memory.js';
 import { store } from './agent.js';
-import { addressValue, dictionary, enumValue, required } from './webidl.js';
+import { addressValue, dictionary, enumValue, NS, required } from './webidl.js';
 
 const MAX_PAGES_I32 = 65536;
 /** Pages a memory64 may declare as its limits at the JS API (the spec's implementation limit). */
@@ -80,24 +80,24 @@ export class Memory {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
-      const d = dictionary(descriptor, 'WebAssembly.Memory(): descriptor');
+      const d = dictionary(descriptor, `${NS}.Memory(): descriptor`);
       const addressArg = d.address;
-      const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, 'WebAssembly.Memory(): address');
+      const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, `${NS}.Memory(): address`);
       const i64 = address === 'i64';
-      const initial = addressValue(required(d, 'initial', 'WebAssembly.Memory()'), 'WebAssembly.Memory(): initial', i64);
+      const initial = addressValue(required(d, 'initial', `${NS}.Memory()`), `${NS}.Memory(): initial`, i64);
       const maximumArg = d.maximum;
-      const maximum = maximumArg === undefined ? null : addressValue(maximumArg, 'WebAssembly.Memory(): maximum', i64);
+      const maximum = maximumArg === undefined ? null : addressValue(maximumArg, `${NS}.Memory(): maximum`, i64);
       const shared = Boolean(d.shared);
-      if (shared && maximum === null) throw new TypeError('WebAssembly.Memory(): a shared memory needs a maximum');
+      if (shared && maximum === null) throw new TypeError(`${NS}.Memory(): a shared memory needs a maximum`);
       const limit = i64 ? MAX_PAGES_I64 : MAX_PAGES_I32;
-      if (initial > limit) throw new RangeError(`WebAssembly.Memory(): initial ${initial} is above the limit of ${limit} pages`);
-      if (maximum !== null && maximum > limit) throw new RangeError(`WebAssembly.Memory(): maximum ${maximum} is above the limit of ${limit} pages`);
-      if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Memory(): maximum must not be less than initial');
+      if (initial > limit) throw new RangeError(`${NS}.Memory(): initial ${initial} is above the limit of ${limit} pages`);
+      if (maximum !== null && maximum > limit) throw new RangeError(`${NS}.Memory(): maximum ${maximum} is above the limit of ${limit} pages`);
+      if (maximum !== null && maximum < initial) throw new RangeError(`${NS}.Memory(): maximum must not be less than initial`);
       let mem: RuntimeMemory;
       try {
         mem = RuntimeMemory.new(store, { min: initial, max: maximum, addrType: address, shared });
       } catch (e) {
-        throw e instanceof RangeError ? e : new RangeError('WebAssembly.Memory(): could not allocate memory');
+        throw e instanceof RangeError ? e : new RangeError(`${NS}.Memory(): could not allocate memory`);
       }
       this.#inst = mem.inst;
     }
@@ -119,9 +119,9 @@ export class Memory {
   grow(delta: number | bigint): number | bigint {
     const inst = this.#inst;
     const i64 = inst.type.addrType === 'i64';
-    const d = addressValue(delta, 'WebAssembly.Memory.grow(): delta', i64);
+    const d = addressValue(delta, `${NS}.Memory.grow(): delta`, i64);
     const old = d > MAX_PAGES_I64 ? -1 : inst.grow(d);
-    if (old < 0) throw new RangeError('WebAssembly.Memory.grow(): maximum memory size exceeded');
+    if (old < 0) throw new RangeError(`${NS}.Memory.grow(): maximum memory size exceeded`);
     if (d === 0 && !inst.type.shared) {
       // Growing by zero still hands out a fresh buffer and detaches the old one (the spec's
       // "refresh the memory buffer"); the bytes move without a copy where the host can.

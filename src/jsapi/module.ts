@@ -7,7 +7,7 @@ import { Module as RuntimeModule } from '../runtime/module.js';
 import type { ExternKind } from '../syntax/types.js';
 import { engine } from './agent.js';
 import { toJsError } from './errors.js';
-import { bufferSourceBytes, toString } from './webidl.js';
+import { bufferSourceBytes, NS, toString } from './webidl.js';
 
 /** The kind names of the JS API's ImportExportKind enum. */
 const KIND_NAMES: Record<ExternKind, string> = {
@@ -43,7 +43,7 @@ export function runtimeModuleOf(v: unknown): RuntimeModule | undefined {
 
 function requireModule(v: unknown, what: string): RuntimeModule {
   const m = runtimeModuleOf(v);
-  if (m === undefined) throw new TypeError(`${what}: the argument must be a WebAssembly.Module`);
+  if (m === undefined) throw new TypeError(`${what}: the argument must be a ${NS}.Module`);
   return m;
 }
 
@@ -65,27 +65,27 @@ export class Module {
   /** `new WebAssembly.Module(bytes)`: CompileError for a malformed or invalid module. */
   constructor(bytes: BufferSource, options?: unknown) {
     void options;
-    const m = adopting ?? compileBytes(bufferSourceBytes(bytes, 'WebAssembly.Module(): bytes'));
+    const m = adopting ?? compileBytes(bufferSourceBytes(bytes, `${NS}.Module(): bytes`));
     moduleOf.set(this, m);
   }
 
   /** The module's exports, in order, as `{name, kind}`. */
   static exports(moduleObject: Module): ModuleExportDescriptor[] {
-    const m = requireModule(moduleObject, 'WebAssembly.Module.exports()');
+    const m = requireModule(moduleObject, `${NS}.Module.exports()`);
     return m.exports().map((e) => ({ name: e.name, kind: KIND_NAMES[e.kind] }));
   }
 
   /** The module's imports, in order, as `{module, name, kind}`. */
   static imports(moduleObject: Module): ModuleImportDescriptor[] {
-    const m = requireModule(moduleObject, 'WebAssembly.Module.imports()');
+    const m = requireModule(moduleObject, `${NS}.Module.imports()`);
     return m.imports().map((i) => ({ module: i.module, name: i.name, kind: KIND_NAMES[i.type.kind] }));
   }
 
   /** A fresh ArrayBuffer with the contents of each custom section called `sectionName`. */
   static customSections(moduleObject: Module, sectionName: string): ArrayBuffer[] {
-    const m = requireModule(moduleObject, 'WebAssembly.Module.customSections()');
+    const m = requireModule(moduleObject, `${NS}.Module.customSections()`);
     // eslint-disable-next-line prefer-rest-params
-    if (arguments.length < 2) throw new TypeError('WebAssembly.Module.customSections(): the section name is required');
+    if (arguments.length < 2) throw new TypeError(`${NS}.Module.customSections(): the section name is required`);
     const name = toString(sectionName);
     return m.customSections(name).map((bytes) => bytes.slice().buffer);
   }

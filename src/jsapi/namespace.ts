@@ -8,7 +8,7 @@ import { Module as RuntimeModule } from '../runtime/module.js';
 import { engine } from './agent.js';
 import { instanceObject, instantiateCore, readImports, type Instance } from './instance.js';
 import { compileBytes, moduleObject, runtimeModuleOf, type Module } from './module.js';
-import { bufferSourceBytes } from './webidl.js';
+import { bufferSourceBytes, NS } from './webidl.js';
 
 /** What `instantiate` gives for bytes: the compiled module and its instance. */
 export interface WebAssemblyInstantiatedSource {
@@ -18,7 +18,7 @@ export interface WebAssemblyInstantiatedSource {
 
 /** Whether `bytes` is a valid module (TypeError when it is not a BufferSource). */
 export function validate(bytes: BufferSource): boolean {
-  const b = bufferSourceBytes(bytes, 'WebAssembly.validate(): bytes');
+  const b = bufferSourceBytes(bytes, `${NS}.validate(): bytes`);
   try {
     RuntimeModule.validate(engine, b);
     return true;
@@ -36,7 +36,7 @@ function later<T>(work: () => T): Promise<T> {
 export function compile(bytes: BufferSource): Promise<Module> {
   let b: Uint8Array;
   try {
-    b = bufferSourceBytes(bytes, 'WebAssembly.compile(): bytes');
+    b = bufferSourceBytes(bytes, `${NS}.compile(): bytes`);
   } catch (e) {
     return Promise.reject(e);
   }

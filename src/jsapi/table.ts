@@ -9,7 +9,7 @@ import { Table as RuntimeTable } from '../runtime/table.js';
 import { ANYREF, EXTERNREF, FUNCREF, type ValType } from '../syntax/types.js';
 import { store } from './agent.js';
 import { defaultValue, toJSValue, toWebAssemblyValue } from './values.js';
-import { addressValue, dictionary, enumValue, required } from './webidl.js';
+import { addressValue, dictionary, enumValue, NS, required } from './webidl.js';
 
 /** The largest table the JS API lets a module or a constructor create (the spec's limits). */
 export const MAX_TABLE_SIZE = 10_000_000;
@@ -51,16 +51,16 @@ export class Table {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
-      const d = dictionary(descriptor, 'WebAssembly.Table(): descriptor');
+      const d = dictionary(descriptor, `${NS}.Table(): descriptor`);
       const addressArg = d.address;
-      const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, 'WebAssembly.Table(): address');
+      const address = addressArg === undefined ? 'i32' : enumValue(addressArg, ['i32', 'i64'] as const, `${NS}.Table(): address`);
       const i64 = address === 'i64';
-      const element = enumValue(required(d, 'element', 'WebAssembly.Table()'), ELEMENT_TYPES, 'WebAssembly.Table(): element');
-      const initial = addressValue(required(d, 'initial', 'WebAssembly.Table()'), 'WebAssembly.Table(): initial', i64);
+      const element = enumValue(required(d, 'element', `${NS}.Table()`), ELEMENT_TYPES, `${NS}.Table(): element`);
+      const initial = addressValue(required(d, 'initial', `${NS}.Table()`), `${NS}.Table(): initial`, i64);
       const maximumArg = d.maximum;
-      const maximum = maximumArg === undefined ? null : addressValue(maximumArg, 'WebAssembly.Table(): maximum', i64);
-      if (maximum !== null && maximum < initial) throw new RangeError('WebAssembly.Table(): maximum must not be less than initial');
-      if (initial > MAX_TABLE_SIZE) throw new RangeError(`WebAssembly.Table(): initial ${initial} is above the limit of ${MAX_TABLE_SIZE}`);
+      const maximum = maximumArg === undefined ? null : addressValue(maximumArg, `${NS}.Table(): maximum`, i64);
+      if (maximum !== null && maximum < initial) throw new RangeError(`${NS}.Table(): maximum must not be less than initial`);
+      if (initial > MAX_TABLE_SIZE) throw new RangeError(`${NS}.Table(): initial ${initial} is above the limit of ${MAX_TABLE_SIZE}`);
       const elemType = ELEMENT_VALTYPE[element];
       const ref = value === undefined ? defaultValue(elemType) : toWebAssemblyValue(value, elemType);
       this.#inst = RuntimeTable.new(store, { min: initial, max: maximum, elemType, addrType: address }).inst;
@@ -83,27 +83,27 @@ export class Table {
   grow(delta: number | bigint, value?: unknown): number | bigint {
     const inst = this.#inst;
     const i64 = inst.type.addrType === 'i64';
-    const d = addressValue(delta, 'WebAssembly.Table.grow(): delta', i64);
+    const d = addressValue(delta, `${NS}.Table.grow(): delta`, i64);
     const ref = value === undefined ? defaultValue(inst.type.elemType) : toWebAssemblyValue(value, inst.type.elemType);
     const old = d > MAX_TABLE_SIZE ? -1 : inst.grow(d, ref as Ref);
-    if (old < 0) throw new RangeError('WebAssembly.Table.grow(): failed to grow the table');
+    if (old < 0) throw new RangeError(`${NS}.Table.grow(): failed to grow the table`);
     return i64 ? BigInt(old) : old;
   }
 
   /** Element `index`; RangeError when out of bounds. */
   get(index: number | bigint): unknown {
     const inst = this.#inst;
-    const i = addressValue(index, 'WebAssembly.Table.get(): index', inst.type.addrType === 'i64');
-    if (i >= inst.size) throw new RangeError(`WebAssembly.Table.get(): index ${i} is out of bounds`);
+    const i = addressValue(index, `${NS}.Table.get(): index`, inst.type.addrType === 'i64');
+    if (i >= inst.size) throw new RangeError(`${NS}.Table.get(): index ${i} is out of bounds`);
     return toJSValue(inst.elements[i]!, inst.type.elemType);
   }
 
   /** Sets element `index` to `value` (DefaultValue when missing); RangeError when out of bounds. */
   set(index: number | bigint, value?: unknown): void {
     const inst = this.#inst;
-    const i = addressValue(index, 'WebAssembly.Table.set(): index', inst.type.addrType === 'i64');
+    const i = addressValue(index, `${NS}.Table.set(): index`, inst.type.addrType === 'i64');
     const ref = value === undefined ? defaultValue(inst.type.elemType) : toWebAssemblyValue(value, inst.type.elemType);
-    if (i >= inst.size) throw new RangeError(`WebAssembly.Table.set(): index ${i} is out of bounds`);
+    if (i >= inst.size) throw new RangeError(`${NS}.Table.set(): index ${i} is out of bounds`);
     inst.elements[i] = ref as Ref;
   }
 }

@@ -12,7 +12,7 @@ import { AbsHeap, EXTERNREF, heapOf, isRef, V128, type ValType } from '../syntax
 import { store } from './agent.js';
 import { valueTypeArg } from './global.js';
 import { toJSValue, toWebAssemblyValue } from './values.js';
-import { dictionary, enforceRange, required, sequence } from './webidl.js';
+import { dictionary, enforceRange, NS, required, sequence } from './webidl.js';
 
 const objects = new WeakMap<TagInst, Tag>();
 const instOf = new WeakMap<object, TagInst>();
@@ -39,7 +39,7 @@ export function tagInstOf(v: unknown): TagInst | undefined {
 
 function requireTag(v: unknown, what: string): TagInst {
   const t = tagInstOf(v);
-  if (t === undefined) throw new TypeError(`${what} must be a WebAssembly.Tag`);
+  if (t === undefined) throw new TypeError(`${what} must be a ${NS}.Tag`);
   return t;
 }
 
@@ -56,9 +56,9 @@ export class Tag {
     if (adopting !== null) {
       this.#inst = adopting;
     } else {
-      const d = dictionary(type, 'WebAssembly.Tag(): type');
-      const list = sequence(required(d, 'parameters', 'WebAssembly.Tag()'), 'WebAssembly.Tag(): parameters');
-      const params = list.map((p) => valueTypeArg(p, 'WebAssembly.Tag(): parameters'));
+      const d = dictionary(type, `${NS}.Tag(): type`);
+      const list = sequence(required(d, 'parameters', `${NS}.Tag()`), `${NS}.Tag(): parameters`);
+      const params = list.map((p) => valueTypeArg(p, `${NS}.Tag(): parameters`));
       this.#inst = RuntimeTag.new(store, { params, results: [] }).inst;
     }
     objects.set(this.#inst, this);
@@ -106,16 +106,16 @@ export class Exception {
       exnOf.set(this, adoptingExn);
       return;
     }
-    const tag = requireTag(exceptionTag, 'WebAssembly.Exception(): tag');
-    const values = sequence(payload, 'WebAssembly.Exception(): payload');
-    const traceStack = Boolean(dictionary(options, 'WebAssembly.Exception(): options').traceStack);
-    if (tag === jsTagInst) throw new TypeError('WebAssembly.Exception(): the JSTag cannot be used to make an Exception');
+    const tag = requireTag(exceptionTag, `${NS}.Exception(): tag`);
+    const values = sequence(payload, `${NS}.Exception(): payload`);
+    const traceStack = Boolean(dictionary(options, `${NS}.Exception(): options`).traceStack);
+    if (tag === jsTagInst) throw new TypeError(`${NS}.Exception(): the JSTag cannot be used to make an Exception`);
     const params = tag.params;
     if (values.length !== params.length) {
-      throw new TypeError(`WebAssembly.Exception(): the tag takes ${params.length} values, got ${values.length}`);
+      throw new TypeError(`${NS}.Exception(): the tag takes ${params.length} values, got ${values.length}`);
     }
     const raw = values.map((v, i) => {
-      if (notPassable(params[i]!)) throw new TypeError('WebAssembly.Exception(): a v128 or exnref value cannot come from JavaScript');
+      if (notPassable(params[i]!)) throw new TypeError(`${NS}.Exception(): a v128 or exnref value cannot come from JavaScript`);
       return toWebAssemblyValue(v, params[i]!);
     });
     this.#exn = new ExnInst(tag, raw);
@@ -129,18 +129,18 @@ export class Exception {
 
   /** Payload value `index`; TypeError unless `exceptionTag` is this exception's tag. */
   getArg(exceptionTag: Tag, index: number): unknown {
-    const tag = requireTag(exceptionTag, 'WebAssembly.Exception.getArg(): tag');
-    const i = enforceRange(index, 'WebAssembly.Exception.getArg(): index');
+    const tag = requireTag(exceptionTag, `${NS}.Exception.getArg(): tag`);
+    const i = enforceRange(index, `${NS}.Exception.getArg(): index`);
     const exn = this.#exn;
-    if (tag !== exn.tag) throw new TypeError('WebAssembly.Exception.getArg(): the tag does not match');
-    if (i >= exn.payload.length) throw new RangeError(`WebAssembly.Exception.getArg(): index ${i} is out of bounds`);
+    if (tag !== exn.tag) throw new TypeError(`${NS}.Exception.getArg(): the tag does not match`);
+    if (i >= exn.payload.length) throw new RangeError(`${NS}.Exception.getArg(): index ${i} is out of bounds`);
     const t = tag.params[i]!;
-    if (notPassable(t)) throw new TypeError('WebAssembly.Exception.getArg(): a v128 or exnref value cannot go to JavaScript');
+    if (notPassable(t)) throw new TypeError(`${NS}.Exception.getArg(): a v128 or exnref value cannot go to JavaScript`);
     return toJSValue(exn.payload[i]!, t);
   }
 
   /** Whether this exception has tag `exceptionTag`. */
   is(exceptionTag: Tag): boolean {
-    return requireTag(exceptionTag, 'WebAssembly.Exception.is(): tag') === this.#exn.tag;
+    return requireTag(exceptionTag, `${NS}.Exception.is(): tag`) === this.#exn.tag;
   }
 }

@@ -117,3 +117,6 @@ export function enforceRangeU64(v: unknown, what: string): number {
 export function addressValue(v: unknown, what: string, i64: boolean): number {
   return i64 ? enforceRangeU64(v, what) : enforceRange(v, what);
 }
+
+/** The namespace's name, the prefix of interface names and error messages. */
+export const NS = 'WebAssembly';
