@@ -14,9 +14,15 @@ import { fileSkip, SPEC_SKIPS } from './skips.js';
 
 export type EngineName = 'purewasm' | 'v8';
 
+/**
+ * Fuel for each command: far more than any suite command needs, so that only an engine bug that
+ * never terminates runs out (and fails that command instead of hanging the suite).
+ */
+export const COMMAND_FUEL = 500_000_000;
+
 /** A fresh engine adapter (one per file, so files never share state). */
 export function makeEngine(name: EngineName): SpecEngine<any, any, any> {
-  return name === 'v8' ? new V8Engine() : new PurewasmEngine();
+  return name === 'v8' ? new V8Engine() : new PurewasmEngine({}, COMMAND_FUEL);
 }
 
 /** Runs suite file `file` (relative to `root`) on a fresh `engine`. A script that does not parse is one failure. */

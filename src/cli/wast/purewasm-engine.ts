@@ -34,9 +34,18 @@ export class PurewasmEngine implements SpecEngine<Module, PwInstance, Extern> {
   readonly printed: string[] = [];
   private readonly externRefs = new Map<number, ExternRef>();
 
-  constructor(config: Config = {}) {
-    this.engine = new Engine(config);
+  /**
+   * With `budget`, every command runs metered with that much fuel, so an engine bug that loops
+   * forever fails the command ("all fuel consumed") instead of hanging the whole suite (a
+   * synchronous loop cannot be interrupted by a test timeout).
+   */
+  constructor(config: Config = {}, private readonly budget: number | null = null) {
+    this.engine = new Engine(budget === null ? config : { ...config, consumeFuel: true });
     this.store = new Store(this.engine, undefined);
+  }
+
+  private refuel(): void {
+    if (this.budget !== null) this.store.setFuel(this.budget);
   }
 
   compile(bytes: Uint8Array): Module {
@@ -49,6 +58,7 @@ export class PurewasmEngine implements SpecEngine<Module, PwInstance, Extern> {
       if (e === undefined) throw new LinkError(`unknown import: \`${im.module}::${im.name}\` has not been defined`);
       return e;
     });
+    this.refuel();
     return { wasm: Instance.new(this.store, module, externs) };
   }
 
@@ -59,6 +69,7 @@ export class PurewasmEngine implements SpecEngine<Module, PwInstance, Extern> {
   invoke(instance: PwInstance, name: string, args: readonly WastConst[]): SpecValue[] {
     const f = this.exportOf(instance, name);
     if (!(f instanceof Func)) throw new Error(`no exported function ${name}`);
+    this.refuel();
     const results = f.callRaw(this.store, args.map((a) => this.constToRaw(a)));
     const types = f.ty(this.store).results;
     return results.map((r, i) => this.toSpec(types[i]!, r));
