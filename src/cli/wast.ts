@@ -13,7 +13,8 @@ import { runScript, type FileResult } from './wast/runner.js';
 /** Runs the script at `path`; returns the result (also printed to `io`). */
 export function runWastFile(path: string, io: Io, verbose = false): FileResult {
   const script = parseWast(readFileSync(path, 'utf8'));
-  const result = runScript(script, new PurewasmEngine(), { file: path, quoteToBinary: watToWasm });
+  // A fuel budget per command turns a runaway loop into a failed command instead of a hang.
+  const result = runScript(script, new PurewasmEngine({}, 500_000_000), { file: path, quoteToBinary: watToWasm });
   for (const f of result.failures) io.out(`${path}:${f.line}: FAIL ${f.command}: ${f.message}\n`);
   if (verbose) {
     for (const s of result.soft) io.out(`${path}:${s.line}: soft mismatch: expected ${s.expected}, got ${s.actual}\n`);

@@ -14,9 +14,6 @@ import type { TypeRegistry } from '../validate/canonical.js';
 import { Func } from './func.js';
 import { assertSameStore, type Store } from './store.js';
 
-/** A value at the API (see the header for each type's form). */
-export type Val = number | bigint | Uint8Array | Func | null | unknown;
-
 /** Whether a raw reference points at a function instance. */
 export function isFuncInst(r: unknown): r is FuncInst {
   return typeof r === 'object' && r !== null && 'kind' in r && ((r as FuncInst).kind === 'wasm' || (r as FuncInst).kind === 'host') && 'typeId' in r;
