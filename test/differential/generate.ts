@@ -31,6 +31,12 @@ export interface TtfRecipe {
   readonly seed: number;
   /** `--denan`: every float result that would be NaN is replaced, so floats compare bit for bit. */
   readonly denan: boolean;
+  /**
+   * Optimisation run on the fuzz module before it is written (`-O3`, or `--fuzz-passes` for a
+   * random selection of passes): optimised code has other shapes (br_table, tee, select, folded
+   * blocks) than the generator's own.
+   */
+  readonly passes?: readonly string[];
 }
 
 /** A deterministic 32-bit generator (mulberry32): the same seed gives the same bytes everywhere. */
@@ -54,7 +60,9 @@ export function inputLength(seed: number): number {
 
 /** The wasm-opt command line for a recipe (input and output file names filled in by the caller). */
 export function ttfArgs(recipe: TtfRecipe, input: string, output: string): string[] {
-  return [input, '-ttf', ...TTF_FEATURES, ...(recipe.denan ? ['--denan'] : []), '--quiet', '-o', output];
+  return [
+    input, '-ttf', ...TTF_FEATURES, ...(recipe.denan ? ['--denan'] : []), ...(recipe.passes ?? []), '--quiet', '-o', output,
+  ];
 }
 
 /** A loaded wasm-opt: `generate` makes the module of a recipe. */

@@ -1,7 +1,8 @@
 /**
  * What a seed stands for, shared by the CI batch and the full command so that a seed printed by
  * either reproduces the same case: odd seeds are made with `--denan` (NaN-free, so floats compare
- * exactly), even seeds keep NaNs (compared as a class); bit 1 of the seed runs purewasm without
+ * exactly), even seeds keep NaNs (compared as a class); one seed in five is optimised with -O3 and
+ * one in five with random passes; bit 1 of the seed runs purewasm without
  * fuel metering (the default configuration) and seeds divisible by 3 translate eagerly, so every
  * combination of the interpreter's configurations is exercised.
  */
@@ -10,7 +11,8 @@ import { DEFAULT_FUEL, type PurewasmSetup } from './purewasm.js';
 
 /** The recipe for seed `n`. */
 export function recipeFor(seed: number): TtfRecipe {
-  return { seed, denan: (seed & 1) === 1 };
+  const passes = seed % 5 === 2 ? ['-O3'] : seed % 5 === 4 ? ['--fuzz-passes'] : [];
+  return { seed, denan: (seed & 1) === 1, passes };
 }
 
 /** The purewasm configuration for seed `n`; `fuel` is the budget of metered runs. */
