@@ -117,7 +117,8 @@ export class InstrReader extends ByteReader {
     }
     this.code = code;
     this.op = op;
-    this.readImmediates(op);
+    // Most operators have no immediates; skip the call for them.
+    if (op.imm !== Imm.None) this.readImmediates(op);
     return code;
   }
 
