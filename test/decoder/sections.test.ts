@@ -139,6 +139,9 @@ describe('table and memory sections', () => {
     expect(m.tables[1]!.type).toEqual({ elemType: refType(false, AbsHeap.Func), limits: { min: 1, max: 4 }, addrType: 'i32' });
     expect([...m.tables[1]!.init!.bytes]).toEqual([0xd2, 0, END]);
   });
+  it('rejects a table initialiser form without its zero byte', () => {
+    expect(malformedReason(wasm(section(4, vec([[0x40, 0x01, 0x70, 0x00, 1, 0xd0, 0x70, END]]))))).toBe('malformed reference type');
+  });
   it('rejects limits flags outside the format', () => {
     expect(malformedReason(wasm(section(4, vec([[0x70, 0x02, 0]]))))).toBe('malformed limits flags');
     expect(malformedReason(wasm(section(5, vec([[0x08, 0]]))))).toBe('malformed limits flags');

@@ -12,9 +12,11 @@ export function readTableSection(r: ByteReader, out: Table[]): void {
   const n = r.count();
   for (let i = 0; i < n; i++) {
     if (r.peekU8() === 0x40) {
-      r.pos++;
       const at = r.pos;
-      if (r.u8() !== 0) r.fail('zero byte expected', at);
+      r.pos++;
+      // Without the zero byte this is no initialiser form, and 0x40 is no reference type either
+      // (the interpreter tries the plain table type second and reports that).
+      if (r.u8() !== 0) r.fail('malformed reference type', at);
       const type = readTableType(r);
       out.push({ type, init: readConstExpr(r) });
     } else {
