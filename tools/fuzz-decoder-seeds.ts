@@ -55,6 +55,8 @@ export async function suiteTextSeeds(limit = Infinity): Promise<Uint8Array[]> {
 
 /** Text modules of the suite (or of `files`) compiled by wabt (at most `limit`). */
 export async function wabtSeeds(limit = Infinity, files: string[] = suiteFiles()): Promise<Uint8Array[]> {
+  // wabt is itself WebAssembly: without the host's (node --jitless) there is nothing to add.
+  if (typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'undefined') return [];
   const require = createRequire(import.meta.url);
   const wabt = await (require('wabt') as () => Promise<WabtModule>)();
   const features = {
