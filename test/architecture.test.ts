@@ -56,7 +56,10 @@ describe('architecture', () => {
   it('never touches the host WebAssembly or eval in src/', () => {
     const offenders: string[] = [];
     for (const file of files(SRC)) {
-      const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      // Error messages may name `WebAssembly.Module` etc.: only code counts, not strings or comments.
+      const text = readFileSync(file, 'utf8')
+        .replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|`(?:\\.|[^`\\])*`/g, "''")
+        .replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       if (/\bWebAssembly\s*\.|\beval\s*\(|new\s+Function\s*\(/.test(text)) offenders.push(relative(SRC, file));
     }
     expect(offenders).toEqual([]);
