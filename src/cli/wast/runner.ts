@@ -265,7 +265,7 @@ class ScriptRun<M, I, X> {
           const action = cmd.action;
           this.expectFailure(() => this.perform(action), ['trap'], cmd.message, action.name, false);
         } else if (cmd.module !== null) {
-          const m = this.compileModule(cmd.module);
+          const m = this.attempt(() => this.compileModule(cmd.module), 'compile');
           this.expectFailure(() => this.engine.instantiate(m, this.resolve), ['trap'], cmd.message, 'instantiate', false);
         }
         return;
@@ -283,12 +283,12 @@ class ScriptRun<M, I, X> {
         this.expectFailure(() => this.compileModule(cmd.module), ['malformed', 'invalid', 'compile'], cmd.message, 'module', true, 'malformed');
         return;
       case 'assert_unlinkable': {
-        const m = this.compileModule(cmd.module);
+        const m = this.attempt(() => this.compileModule(cmd.module), 'compile');
         this.expectFailure(() => this.engine.instantiate(m, this.resolve), ['link'], cmd.message, 'instantiate', true);
         return;
       }
       case 'assert_uninstantiable': {
-        const m = this.compileModule(cmd.module);
+        const m = this.attempt(() => this.compileModule(cmd.module), 'compile');
         this.expectFailure(() => this.engine.instantiate(m, this.resolve), ['trap'], cmd.message, 'instantiate', true);
         return;
       }
@@ -305,7 +305,7 @@ class ScriptRun<M, I, X> {
   }
 
   private moduleCommand(wm: WastModule): void {
-    const m = this.compileModule(wm);
+    const m = this.attempt(() => this.compileModule(wm), 'compile');
     if (wm.definition) {
       if (wm.name !== null) this.definitions.set(wm.name, m);
       return;
