@@ -17,7 +17,7 @@
  *   --rounds 5 --warmup 2  measured and warm-up calls per cell
  *   --scale 1              multiply every kernel's work (0.1 for a quick look)
  *   --jitless-scale 0.1    the same for the --jitless rows (default: scale / 10)
- *   --budget 30            seconds per cell after which measuring stops (≥ 1 measured call)
+ *   --budget 30            CPU seconds per cell after which measuring stops (≥ 1 measured call)
  *   --quick                scale 0.1 (--jitless rows 0.01), 3 rounds, 1 warm-up, 10 s budget
  *   --profile              purewasm cells also write a V8 CPU profile (--cpu-prof) to bench/results/prof/
  *   --no-build --no-startup --no-optcheck
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   say();
   say(`node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; scale ${o.scale}` +
     (o.jitless.length ? ` (--jitless rows: ${o.jitlessScale}, against V8 at that scale)` : '') + ', ' +
-    `≥ ${o.warmup} warm-up calls (and ≥ 300 ms) + median of ≤ ${o.rounds} calls (CPU time), each engine and kernel in a fresh process; ` +
+    `warm-up (≥ 300 ms, ${o.warmup} calls unless a call takes seconds) + median of ≤ ${o.rounds} calls (CPU time), each engine and kernel in a fresh process; ` +
     `purewasm from its tsc build (dist/).`);
   say();
   say('Ratio of each engine\'s time to V8 native WebAssembly on the same kernel (lower is better).');
