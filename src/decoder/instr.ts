@@ -253,8 +253,9 @@ export class InstrReader extends ByteReader {
       this.blockTypeIdx = -1;
       return;
     }
-    // A value type's first byte reads as a negative s33; anything non-negative is a type index.
-    if (b & 0x40) {
+    // A value type is one byte that reads as a negative s33 (bit 6 set, no continuation bit); with
+    // the continuation bit set, bit 6 is just a bit of a multi-byte type index (64 = 0xc0 0x00).
+    if ((b & 0xc0) === 0x40) {
       this.pos++;
       this.blockType = valTypeFromByte(this, b, at);
       this.blockTypeIdx = -1;
