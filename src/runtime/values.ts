@@ -6,6 +6,8 @@
  */
 import { ExternRef, type RawVal } from '../core/values.js';
 import type { FuncInst } from '../core/func.js';
+import { ExnInst } from '../core/exn.js';
+import { ArrayInst, StructInst } from '../core/gc.js';
 import {
   AbsHeap, F32, F64, heapOf, I32, I64, isNullable, isRef, V128, valTypeToString, type ValType,
 } from '../syntax/types.js';
@@ -59,9 +61,34 @@ export function toRaw(store: Store<unknown>, types: TypeRegistry, t: ValType, v:
     throw typeError(t, v);
   }
   if (ht === AbsHeap.Extern) return v instanceof ExternRef ? v : new ExternRef(v);
-  if (ht === AbsHeap.Func || ht === AbsHeap.NoFunc || ht === AbsHeap.NoExtern || ht === AbsHeap.None || ht >= 0) throw typeError(t, v);
-  // anyref/eqref/… : GC objects pass through unchanged (they come from wasm in the first place).
-  return v as RawVal;
+  return gcToRaw(types, t, ht, v);
+}
+
+/** Whether `v` is an integer an i31ref can hold (i31 references are JS numbers at run time). */
+function isI31(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= -0x40000000 && v <= 0x3fffffff;
+}
+
+/**
+ * GC and exception references: only objects made by wasm (structs, arrays, exceptions) or i31
+ * integers are accepted, each checked against the type, so a host cannot hand the interpreter an
+ * object it would misread. For `anyref`, any other host value is internalized as a host reference.
+ */
+function gcToRaw(types: TypeRegistry, t: ValType, ht: number, v: unknown): RawVal {
+  const gc = v instanceof StructInst || v instanceof ArrayInst;
+  if (ht >= 0) {
+    if (gc && types.isSubtype(v.typeId, ht)) return v;
+    throw typeError(t, v);
+  }
+  switch (ht) {
+    case AbsHeap.Struct: if (v instanceof StructInst) return v; break;
+    case AbsHeap.Array: if (v instanceof ArrayInst) return v; break;
+    case AbsHeap.I31: if (isI31(v)) return v; break;
+    case AbsHeap.Eq: if (gc || isI31(v)) return v as RawVal; break;
+    case AbsHeap.Any: return gc || isI31(v) || v instanceof ExternRef ? (v as RawVal) : new ExternRef(v);
+    case AbsHeap.Exn: if (v instanceof ExnInst) return v; break;
+  }
+  throw typeError(t, v);
 }
 
 /** The API form of raw value `raw` of type `t`. */
