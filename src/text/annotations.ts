@@ -15,6 +15,19 @@ import { Tok, type CustomAnnotation } from './lexer.js';
 const NAMEABLE = new Set(['module', 'func', 'param', 'local', 'global', 'table', 'memory', 'tag', 'type', 'field',
   'elem', 'data', 'block', 'loop', 'if', 'try', 'try_table']);
 
+/** The annotations standing at token positions `from`..`to` (the list is in position order). */
+function inRange(annotations: readonly CustomAnnotation[], from: number, to: number): readonly CustomAnnotation[] {
+  let lo = 0, hi = annotations.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (annotations[mid]!.at < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < annotations.length && annotations[end]!.at <= to) end++;
+  return annotations.slice(lo, end);
+}
+
 /**
  * The custom sections of the module whose fields span tokens [first, end), after checking that
  * every @custom stands between fields and every @name right after a keyword and id.
@@ -26,10 +39,10 @@ export function placeCustoms(
   boundaries.add(end);
   const moduleNameAt = new Map<number, number>();
   const out: CustomSection[] = [];
-  for (const a of annotations) {
+  // `(module $id (@name …)` stands up to three tokens before the first field.
+  for (const a of inRange(annotations, first - 3, end)) {
     if (a.id === 'name') {
-      // `(module $id (@name …)` stands up to three tokens before the first field.
-      if (a.at >= first - 3 && a.at <= end) checkName(cur, a, first, moduleNameAt);
+      checkName(cur, a, first, moduleNameAt);
       continue;
     }
     if (a.id !== 'custom' || a.at < first || a.at > end) continue;
@@ -63,12 +76,14 @@ export function checkBranchHints(
 ): void {
   const toks = cur.toks;
   const seen = new Set<number>();
-  for (const a of annotations) {
-    if (a.id !== 'metadata.code.branch_hint' || a.at < first || a.at > end) continue;
+  let body = 0; // bodies and annotations are both in position order
+  for (const a of inRange(annotations, first, end)) {
+    if (a.id !== 'metadata.code.branch_hint') continue;
     const fail = (why: string): never => {
       throw cur.errorAt(`@metadata.code.branch_hint annotation: ${why}`, a);
     };
-    if (!bodies.some(([s, e]) => a.at >= s && a.at <= e)) fail('not in a function');
+    while (body < bodies.length && bodies[body]![1] < a.at) body++;
+    if (body === bodies.length || a.at < bodies[body]![0]) fail('not in a function');
     if (seen.has(a.at)) fail('duplicate annotation');
     seen.add(a.at);
     let t = toks[a.at];
