@@ -18,6 +18,7 @@ import { F32, F64, heapOf, I32, I64, isNullable, isRef, refType, V128, type ValT
 import { store } from './agent.js';
 import { LinkError } from './errors.js';
 import { toJsThrow } from './exceptions.js';
+import { checkDynamicLimits } from './limits.js';
 import { exportedFunction, funcInstOf, hostFunction } from './function.js';
 import { globalInstOf, globalObject } from './global.js';
 import { memoryInstOf, memoryObject } from './memory.js';
@@ -99,6 +100,7 @@ export function readImports(module: RuntimeModule, importObject: unknown): Exter
 
 /** Instantiates with imports already read; engine errors become JS API errors. */
 export function instantiateCore(module: RuntimeModule, imports: readonly Extern[]): RuntimeInstance {
+  checkDynamicLimits(module.ast);
   try {
     return RuntimeInstance.new(store, module, imports);
   } catch (e) {

@@ -1,12 +1,13 @@
 /**
- * `WebAssembly.Module`: a compiled (decoded and validated) module, with the static reflection
- * functions `exports`, `imports` and `customSections`. Compilation is synchronous here; the
+ * `WebAssembly.Module`: a compiled (decoded and validated) module within the JS API's limits
+ * (limits.ts), with the static reflection functions `exports`, `imports` and `customSections`. Compilation is synchronous here; the
  * namespace's `compile` wraps the same work in a promise.
  */
 import { Module as RuntimeModule } from '../runtime/module.js';
 import type { ExternKind } from '../syntax/types.js';
 import { engine } from './agent.js';
 import { toJsError } from './errors.js';
+import { checkStaticLimits } from './limits.js';
 import { bufferSourceBytes, NS, toString } from './webidl.js';
 
 /** The kind names of the JS API's ImportExportKind enum. */
@@ -19,11 +20,14 @@ let adopting: RuntimeModule | null = null;
 
 /** Compiles `bytes` with the agent's engine; throws WebAssembly.CompileError. */
 export function compileBytes(bytes: Uint8Array): RuntimeModule {
+  let m: RuntimeModule;
   try {
-    return RuntimeModule.new(engine, bytes);
+    m = RuntimeModule.new(engine, bytes);
   } catch (e) {
     throw toJsError(e);
   }
+  checkStaticLimits(m.ast, bytes.length);
+  return m;
 }
 
 /** The `WebAssembly.Module` object for an already compiled module. */

@@ -4,8 +4,7 @@
  * synchronous; the promise-returning forms copy their bytes and read the imports at once, as the
  * spec says, and do the work in a later job, so every failure is a rejected promise, never a throw.
  */
-import { Module as RuntimeModule } from '../runtime/module.js';
-import { engine } from './agent.js';
+import type { Module as RuntimeModule } from '../runtime/module.js';
 import { instanceObject, instantiateCore, readImports, type Instance } from './instance.js';
 import { compileBytes, moduleObject, runtimeModuleOf, type Module } from './module.js';
 import { bufferSourceBytes, NS } from './webidl.js';
@@ -20,7 +19,7 @@ export interface WebAssemblyInstantiatedSource {
 export function validate(bytes: BufferSource): boolean {
   const b = bufferSourceBytes(bytes, `${NS}.validate(): bytes`);
   try {
-    RuntimeModule.validate(engine, b);
+    compileBytes(b);
     return true;
   } catch {
     return false;
