@@ -15,7 +15,12 @@ export type Extern = Func | Memory | Table | Global | Tag;
 
 /** The core external value of a handle; throws if the handle belongs to another store. */
 export function externToCore(store: Store<any>, e: Extern): ExternVal {
+  const v = coreOf(e);
   if (e.store !== store) throw new Error('cross-`Store` instantiation is not currently supported');
+  return v;
+}
+
+function coreOf(e: Extern): ExternVal {
   if (e instanceof Func) return { kind: 'func', value: e.inst };
   if (e instanceof Memory) return { kind: 'memory', value: e.inst };
   if (e instanceof Table) return { kind: 'table', value: e.inst };

@@ -96,6 +96,11 @@ describe('import matching', () => {
     expect(() => Instance.new(store, Module.new(engine, wat('(module (import "m" "t" (table 1 externref)))')), [e])).not.toThrow();
   });
 
+  test('something that is not an extern is a TypeError', () => {
+    const m = Module.new(engine, wat('(module (import "m" "f" (func)))'));
+    expect(() => Instance.new(store, m, [(() => {}) as never])).toThrow('not an extern');
+  });
+
   test('the number of imports must match', () => {
     const m = Module.new(engine, wat('(module (import "m" "f" (func)))'));
     expect(() => Instance.new(store, m, [])).toThrow(LinkError);
