@@ -292,6 +292,22 @@ describe('deep nesting', () => {
   });
 });
 
+describe('deep nesting of every structured form', () => {
+  const depth = 50_000;
+  it('folded if/then, try_table and legacy try', () => {
+    const ifs = `(func ${'(if (i32.const 0) (then '.repeat(depth)}${'))'.repeat(depth)})`;
+    expect(parseWat(ifs).codes[0]!.body.bytes.length).toBe(depth * 5 + 1);
+    const tt = `(func ${'(try_table '.repeat(depth)}${')'.repeat(depth)})`;
+    expect(parseWat(tt).codes[0]!.body.bytes.length).toBe(depth * 4 + 1);
+    const legacy = `(func ${'(try (do '.repeat(depth)}${') (catch_all))'.repeat(depth)})`;
+    expect(parseWat(legacy).codes[0]!.body.bytes.length).toBe(depth * 4 + 1);
+  });
+  it('annotations and unknown groups nested deeply are skipped without recursion', () => {
+    expect(parseWat(`(@a ${'('.repeat(depth)}${')'.repeat(depth)}) (func)`).funcs.length).toBe(1);
+    expect(() => parseWat(`(func) (bogus ${'('.repeat(depth)}${')'.repeat(depth)})`)).toThrow(ParseError);
+  });
+});
+
 describe('against V8 (test oracle)', () => {
   it('runs a parsed module with the expected results', () => {
     const bytes = encodeModule(parseWat(`
