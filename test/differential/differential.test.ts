@@ -26,7 +26,7 @@ const run = (events: string[]): ShellRun => ({
 });
 
 describe('comparison', () => {
-  const recipe = { seed: 0, denan: false };
+  const recipe = { seed: 0, denan: false, size: 0 };
   const bytes = new Uint8Array();
   it('agrees on equal runs and counts the calls', () => {
     const r = compareRuns(recipe, bytes, run(['call a', 'log-i32 1', 'return', 'call b', 'return 2']),

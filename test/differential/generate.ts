@@ -37,6 +37,8 @@ export interface TtfRecipe {
    * blocks) than the generator's own.
    */
   readonly passes?: readonly string[];
+  /** Bytes of random input: more input, more and larger functions. */
+  readonly size: number;
 }
 
 /** A deterministic 32-bit generator (mulberry32): the same seed gives the same bytes everywhere. */
@@ -51,11 +53,6 @@ export function seededBytes(seed: number, length: number): Uint8Array {
     out[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
   }
   return out;
-}
-
-/** Input size for a seed: 1–8 KB, so some modules are small and some have dozens of functions. */
-export function inputLength(seed: number): number {
-  return 1024 + (Math.imul(seed >>> 0, 2654435761) >>> 0) % 7168;
 }
 
 /** The wasm-opt command line for a recipe (input and output file names filled in by the caller). */
@@ -123,7 +120,7 @@ export async function loadTtf(root: string = process.cwd()): Promise<TtfGenerato
   const output = join(dir, 'out.wasm');
   const once = (recipe: TtfRecipe): Uint8Array => {
     runs++;
-    writeFileSync(input, seededBytes(recipe.seed, inputLength(recipe.seed)));
+    writeFileSync(input, seededBytes(recipe.seed, recipe.size));
     rmSync(output, { force: true });
     const saved = process.exitCode;
     const rc = callMain(ttfArgs(recipe, input, output));
