@@ -18,7 +18,8 @@
  * a wrong one is reported and not timed. purewasm is measured from dist/ (tsc's build: `const
  * enum`s inlined, unlike tsx), which this script builds first unless `--no-build`.
  *
- * Options: --n 200000 (calls per round), --rounds 7, --no-build. Run under `node --jitless` with
+ * Options: --n 200000 (round trips per round), --n-back (host → wasm calls per round; default
+ * n / 50, as each such call starts a new interpreter thread), --rounds 7, --no-build. Run under `node --jitless` with
  * `node --jitless --import tsx bench/hostcall.ts --no-build` (V8's WebAssembly is then absent and
  * its rows are skipped).
  */
@@ -52,18 +53,20 @@ const WAT = `(module
     (local.get $acc))
   (func (export "inc") (param i32) (result i32) (i32.add (local.get 0) (i32.const 1))))`;
 
-interface Options { n: number; rounds: number; build: boolean }
+interface Options { n: number; nBack: number; rounds: number; build: boolean }
 
 function parseOptions(argv: readonly string[]): Options {
-  const o: Options = { n: 200_000, rounds: 7, build: true };
+  const o: Options = { n: 200_000, nBack: NaN, rounds: 7, build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--n') o.n = Number(argv[++i]);
+    else if (a === '--n-back') o.nBack = Number(argv[++i]);
     else if (a === '--rounds') o.rounds = Number(argv[++i]);
     else if (a === '--no-build') o.build = false;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!Number.isInteger(o.n) || o.n < 1 || !Number.isInteger(o.rounds) || o.rounds < 1) throw new Error('--n and --rounds take positive integers');
+  if (Number.isNaN(o.nBack)) o.nBack = Math.max(1000, Math.round(o.n / 50));
+  if (![o.n, o.nBack, o.rounds].every((x) => Number.isInteger(x) && x >= 1)) throw new Error('--n, --n-back and --rounds take positive integers');
   return o;
 }
 
@@ -85,14 +88,14 @@ function cpuSeconds(fn: () => void): number {
   return (t.user + t.system) / 1e6;
 }
 
-function measure(variant: Variant, o: Options): { callsPerSec: number; ok: boolean; got: string } {
-  const want = expected(o.n);
-  const got = variant(o.n); // warm-up, and the checksum
+function measure(variant: Variant, n: number, rounds: number): { callsPerSec: number; ok: boolean; got: string } {
+  const want = expected(n);
+  const got = variant(n); // warm-up, and the checksum
   if (got !== want) return { callsPerSec: NaN, ok: false, got };
-  variant(o.n);
+  variant(n);
   const times: number[] = [];
-  for (let r = 0; r < o.rounds; r++) times.push(cpuSeconds(() => variant(o.n)));
-  return { callsPerSec: o.n / median(times), ok: true, got };
+  for (let r = 0; r < rounds; r++) times.push(cpuSeconds(() => variant(n)));
+  return { callsPerSec: n / median(times), ok: true, got };
 }
 
 /** A JS loop calling an exported `inc` n times, summing as the wasm loop does. */
@@ -156,16 +159,16 @@ async function main(): Promise<void> {
   back.push(['purewasm Func.call', hostToWasm((x) => inc.call(store, x)[0] as number)]);
   back.push(['purewasm Func.callRaw', hostToWasm((x) => inc.callRaw(store, [x])[0] as number)]);
 
-  const report = (title: string, list: Array<[string, Variant | null]>): void => {
-    console.log(`\n### ${title} (n = ${o.n.toLocaleString('en')}, median of ${o.rounds})\n`);
+  const report = (title: string, list: Array<[string, Variant | null]>, n: number): void => {
+    console.log(`\n### ${title} (n = ${n.toLocaleString('en')}, median of ${o.rounds})\n`);
     console.log('| variant | calls/s | ns per call | × V8 |');
     console.log('|---|---:|---:|---:|');
     let base = NaN;
     for (const [name, v] of list) {
       if (v === null) continue;
-      const r = measure(v, o);
+      const r = measure(v, n, o.rounds);
       if (!r.ok) {
-        console.log(`| ${name} | wrong checksum ${r.got} (expected ${expected(o.n)}) | | |`);
+        console.log(`| ${name} | wrong checksum ${r.got} (expected ${expected(n)}) | | |`);
         continue;
       }
       if (name.startsWith('v8')) base = r.callsPerSec;
@@ -174,8 +177,8 @@ async function main(): Promise<void> {
     }
   };
   console.log(`# Host-call overhead (node ${process.version}${native === undefined ? ', --jitless: no native WebAssembly' : ''})`);
-  report('wasm → host → wasm round trips', rows);
-  report('host → wasm calls', back);
+  report('wasm → host → wasm round trips', rows, o.n);
+  report('host → wasm calls', back, o.nBack);
 }
 
 await main();
