@@ -1,8 +1,9 @@
 /**
  * The WAST script format (the spec interpreter's `script` grammar): modules (text, binary, quote,
  * definition, instance), register, actions and every assertion, with constants and result
- * patterns. Text modules are parsed and encoded here; quote modules keep their text, to be parsed
- * only when the command runs (they may be malformed on purpose). Commands are read in a loop; the
+ * patterns. Text modules are parsed and encoded here (one that does not parse is kept as its source
+ * text, like a quote module); quote modules keep their text, to be parsed only when the command
+ * runs (they may be malformed on purpose). Commands are read in a loop; the
  * only nesting followed is `thread`, whose commands are collected with an explicit stack.
  */
 import { ParseError } from '../util/errors.js';
@@ -22,7 +23,10 @@ function loc(t: Token): Loc {
   return { line: t.line, column: t.column };
 }
 
-/** Parses a WAST script. Throws ParseError where the script itself is not well-formed. */
+/**
+ * Parses a WAST script. Throws ParseError where the script itself is not well-formed; a text module
+ * that is not comes back as a `quote` module holding its source, to fail when its command runs.
+ */
 export function parseWast(text: string): WastScript {
   const lexed = lex(text);
   const cur = new Cursor(lexed.tokens);
@@ -141,7 +145,7 @@ class ScriptParser {
       case 'assert_invalid': case 'assert_malformed': case 'assert_unlinkable': case 'assert_uninstantiable':
       case 'assert_malformed_custom': case 'assert_invalid_custom': {
         cur.pos += 2;
-        const module = this.module(kw === 'assert_malformed' || kw.endsWith('_custom'));
+        const module = this.module();
         const message = this.message();
         return { kind: kw, module, message, loc: loc(at) } as WastCommand;
       }
@@ -160,10 +164,11 @@ class ScriptParser {
   }
 
   /**
-   * `(module …)`. With `lenient`, a text module that fails to parse is kept as a quote module of its
-   * own source text, so that the malformed-module assertion is checked when it runs.
+   * `(module …)`. A text module that does not parse is kept as a quote module of its own source
+   * text: the error then belongs to the one command that uses it (a malformed-module assertion
+   * passes, anything else fails) instead of to the whole script.
    */
-  private module(lenient = false): WastModule {
+  private module(): WastModule {
     const cur = this.cur;
     const at = cur.peek();
     cur.lparen();
@@ -187,7 +192,7 @@ class ScriptParser {
       cur.rparen();
       return { ...base, source: 'text', bytes: encodeModule(m), quote: null };
     } catch (e) {
-      if (!lenient || !(e instanceof ParseError)) throw e;
+      if (!(e instanceof ParseError)) throw e;
       // Keep the source of the fields (annotations included) to be parsed again when the command runs.
       cur.pos = start - 2 - (definition ? 1 : 0) - (name !== null ? 1 : 0);
       cur.skipGroup();

@@ -107,10 +107,15 @@ describe('actions and assertions', () => {
     expect(s.commands[1]!.kind === 'thread' && s.commands[1].commands.map((c) => c.kind)).toEqual(['register', 'action']);
     expect(s.commands[2]).toMatchObject({ kind: 'wait', thread: 'T' });
   });
-  it('keeps an unparsable text module inside assert_malformed as a quote', () => {
+  it('keeps an unparsable text module as its source, failing only its own command', () => {
     const c = one('(assert_malformed (module (func (i32.const 0x))) "unknown operator")');
     expect(c.kind === 'assert_malformed' && c.module.source).toBe('quote');
-    if (c.kind === 'assert_malformed') expect(() => parseWat(c.module.quote!)).toThrow(ParseError);
+    if (c.kind === 'assert_malformed') {
+      expect(c.module.quote).toBe('(func (i32.const 0x))');
+      expect(() => parseWat(c.module.quote!)).toThrow(ParseError);
+    }
+    const s = parseWast('(module $A (func (bogus))) (module $B (func))');
+    expect(s.commands.map((x) => x.kind === 'module' && [x.module.name, x.module.source])).toEqual([['A', 'quote'], ['B', 'text']]);
   });
   it('reports script errors with position', () => {
     expect(() => parseWast('(assert_return (invoke "f")\n  (i32.const 1)')).toThrow(ParseError);
