@@ -265,7 +265,8 @@ class ScriptRun<M, I, X> {
           const action = cmd.action;
           this.expectFailure(() => this.perform(action), ['trap'], cmd.message, action.name, false);
         } else if (cmd.module !== null) {
-          const m = this.attempt(() => this.compileModule(cmd.module), 'compile');
+          const wm = cmd.module;
+          const m = this.attempt(() => this.compileModule(wm), 'compile');
           this.expectFailure(() => this.engine.instantiate(m, this.resolve), ['trap'], cmd.message, 'instantiate', false);
         }
         return;
