@@ -124,6 +124,12 @@ export const enum Iop {
   GlobalGet32 = 0x125,
   /** globalidx src — global.set of an i32/f32 global */
   GlobalSet32 = 0x126,
+  /** a b cond — select of one-word values (i32, f32): a := cond ? a : b */
+  Select32 = 0x127,
+  /** a b cond — select of two-word values (i64, f64) */
+  Select64 = 0x128,
+  /** a b cond — select of references */
+  SelectRef = 0x129,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -143,6 +149,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.Atomic) return 7;
   if (op === Iop.Gc) return 9;
   if (op === Iop.GlobalGet32 || op === Iop.GlobalSet32) return 2;
+  if (op >= Iop.Select32 && op <= Iop.SelectRef) return 3;
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -203,6 +210,9 @@ export function iopName(op: number): string {
   if (op === Iop.Gc) return 'gc';
   if (op === Iop.GlobalGet32) return 'global.get32';
   if (op === Iop.GlobalSet32) return 'global.set32';
+  if (op === Iop.Select32) return 'select32';
+  if (op === Iop.Select64) return 'select64';
+  if (op === Iop.SelectRef) return 'select_ref';
   return `<iop 0x${op.toString(16)}>`;
 }
 

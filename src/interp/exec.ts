@@ -853,6 +853,23 @@ function runLoop(t: Thread): RunResult {
           execSimd(inst, S.i32, fw, c, pc);
           pc += 9;
           break;
+        case 0x127 /* Iop.Select32 */:
+          if (I32[fw + c[pc + 3]!] === 0) I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]!;
+          pc += 4;
+          break;
+        case 0x128 /* Iop.Select64 */:
+          if (I32[fw + c[pc + 3]!] === 0) {
+            d = fw + c[pc + 1]!;
+            s = fw + c[pc + 2]!;
+            I32[d] = I32[s]!;
+            I32[d + 1] = I32[s + 1]!;
+          }
+          pc += 4;
+          break;
+        case 0x129 /* Iop.SelectRef */:
+          if (I32[fw + c[pc + 3]!] === 0) R[fw + c[pc + 1]!] = R[fw + c[pc + 2]!]!;
+          pc += 4;
+          break;
         case 0x125 /* Iop.GlobalGet32 */:
           I32[fw + c[pc + 1]!] = inst.globals[c[pc + 2]!]!.value as number;
           pc += 3;

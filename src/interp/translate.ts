@@ -686,7 +686,10 @@ export class Translator {
         const t = this.topType();
         const b = this.pop();
         const a = this.pop();
-        this.emit(Iop.Select, a, b, cond, valWords(t));
+        if (t === I32 || t === F32) this.emit(Iop.Select32, a, b, cond);
+        else if (t === I64 || t === F64) this.emit(Iop.Select64, a, b, cond);
+        else if (t === V128) this.emit(Iop.Select, a, b, cond, valWords(t));
+        else this.emit(Iop.SelectRef, a, b, cond);
         this.push(t);
         return false;
       }
