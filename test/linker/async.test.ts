@@ -36,6 +36,30 @@ describe('suspending wasm', () => {
     expect(store.data).toEqual(['host start', 'after call', 'host end']);
   });
 
+  test('two calls suspended at once resume independently, in the order their promises settle', async () => {
+    const { engine, store, linker } = setup<string[]>([]);
+    const gates = new Map<number, () => void>();
+    linker.funcWrapAsync('env', 'wait', { params: [I32], results: [I32] }, async (caller, id: number) => {
+      await new Promise<void>((r) => gates.set(id, r));
+      caller.data.push(`resumed ${id}`);
+      return id * 1000;
+    });
+    const down = linker.instantiate(store, mod(engine, `(module (import "env" "wait" (func $wait (param i32) (result i32)))
+      (func $down (export "down") (param $id i32) (param $n i32) (result i32)
+        (if (result i32) (i32.eqz (local.get $n))
+          (then (call $wait (local.get $id)))
+          (else (i32.add (i32.const 1) (call $down (local.get $id) (i32.sub (local.get $n) (i32.const 1))))))))`)).getFunc(store, 'down')!;
+    const a = callAsync(store, down, 1, 300);
+    const b = callAsync(store, down, 2, 50);
+    await tick();
+    expect([...gates.keys()].sort()).toEqual([1, 2]); // both suspended, each on its own stack
+    gates.get(2)!();
+    expect(await b).toEqual([2050]);
+    gates.get(1)!();
+    expect(await a).toEqual([1300]);
+    expect(store.data).toEqual(['resumed 2', 'resumed 1']);
+  });
+
   test('many suspensions in one call, each with its own result', async () => {
     const { engine, store, linker } = setup(undefined);
     let n = 0;
