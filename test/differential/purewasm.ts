@@ -106,7 +106,7 @@ export function purewasmBinding(setup: PurewasmSetup = DEFAULT_SETUP): EngineBin
     },
     describe(v: unknown): string {
       if (v === null) return 'null';
-      if (v instanceof Func) return 'func';
+      if (v instanceof Func) return v.inst.kind === 'wasm' ? `func#${v.inst.index}` : 'func:host';
       return `extern:${JSON.stringify(v)}`;
     },
     tableSize(table: unknown): number {

@@ -4,7 +4,7 @@
  * imports (logging, calls back into exports and function references, table access, `sleep`), calls
  * every exported function in export order with fixed arguments, and records everything observable
  * as a list of events: each log, each call's results, trap (by class) or thrown error, and the final
- * values of exported globals, and a fingerprint of memory after instantiation and after each call
+ * values of exported globals and tables, and a fingerprint of memory after instantiation and after each call
  * (when the module's memory is exported as expose.ts's MEMORY_EXPORT). Two engines agree on a module when their event lists are equal.
  *
  * The host behaviour follows binaryen's `scripts/fuzz_shell.js` (facts, not its code): callbacks
@@ -42,7 +42,10 @@ export interface EngineBinding {
   trapClass(e: unknown): string | undefined;
   /** Whether `e` is a wasm trap (never caught by `*-catch` callbacks). */
   isTrap(e: unknown): boolean;
-  /** How a reference value shows in the event log: 'null', 'func' or a description of a host value. */
+  /**
+   * How a reference value shows in the event log: 'null', `func#INDEX` for a wasm function (the
+   * index in its module's function space), 'func:host' for a host function, or an extern's value.
+   */
   describe(v: unknown): string;
   tableSize(table: unknown): number;
   tableGet(table: unknown, index: number): unknown;
@@ -66,6 +69,9 @@ export interface ShellRun {
   /** Index into `events` of each top-level call's `call` event. */
   readonly callStarts: number[];
 }
+
+/** Entries of an exported table shown in the final event (fuzz tables are small). */
+const MAX_TABLE_SHOWN = 1000;
 
 /** Fixed top-level arguments by type and position: varied enough to reach both sides of branches. */
 const I32_ARGS = [1, -1, 0x7fffffff, 0, 42, -0x80000000];
@@ -222,9 +228,15 @@ export function runShell(
     observeMemory();
   }
   for (const entry of exportList) {
-    if (entry.kind !== 'global') continue;
-    const v = binding.globalValue(entry.handle);
-    if (v !== undefined) events.push(`global ${entry.name} ${fmt(v)}`);
+    if (entry.kind === 'global') {
+      const v = binding.globalValue(entry.handle);
+      if (v !== undefined) events.push(`global ${entry.name} ${fmt(v)}`);
+    } else if (entry.kind === 'table') {
+      const n = binding.tableSize(entry.handle);
+      const shown: string[] = [];
+      for (let i = 0; i < Math.min(n, MAX_TABLE_SHOWN); i++) shown.push(fmt(binding.tableGet(entry.handle, i)));
+      events.push(`table ${entry.name} ${n}: ${shown.join(' ')}`);
+    }
   }
   return { events, callStarts };
 }

@@ -19,12 +19,14 @@ function asArray(r: unknown, func: WasmFunction, multi: ReadonlySet<WasmFunction
  */
 export function v8Binding(resultCounts: ReadonlyMap<string, number>): EngineBinding {
   const multi = new Set<WasmFunction>();
+  let importedFuncs = 0;
   return {
     name: 'v8',
     instantiate(bytes: Uint8Array, imports: FuzzImports): ShellExport[] {
       const module = new WebAssembly.Module(bytes as Uint8Array<ArrayBuffer>);
       const importObject: Record<string, Record<string, unknown>> = {};
       for (const imp of WebAssembly.Module.imports(module)) {
+        if (imp.kind === 'function') importedFuncs++;
         const ns = (importObject[imp.module] ??= Object.create(null) as Record<string, unknown>);
         if (imp.module === 'fuzzing-support' && imp.kind === 'function' && imports.has(imp.name)) {
           ns[imp.name] = imports.get(imp.name);
@@ -61,7 +63,11 @@ export function v8Binding(resultCounts: ReadonlyMap<string, number>): EngineBind
     },
     describe(v: unknown): string {
       if (v === null) return 'null';
-      if (typeof v === 'function') return 'func';
+      // The JS API names a function reference by its index in the module's function space; V8
+      // also wraps imported host functions that way, so indices of imports mean a host function.
+      if (typeof v === 'function') {
+        return /^\d+$/.test(v.name) && Number(v.name) >= importedFuncs ? `func#${v.name}` : 'func:host';
+      }
       return `extern:${JSON.stringify(v)}`;
     },
     tableSize(table: unknown): number {
