@@ -2,7 +2,8 @@
  * Suspending a thread inside a host call, for async host functions: the host function throws a
  * `HostSuspension` carrying a Promise of its results; `runSuspendable` catches it at the dispatch
  * loop's boundary, awaits the promise, writes the results where the call expects them and resumes
- * the loop. Nothing of the wasm stack lives on the JS stack (the frames are the thread's own
+ * the loop. A rejection with a wasm exception is thrown into the calling frame, where a try_table
+ * may catch it; any other rejection ends the call. Nothing of the wasm stack lives on the JS stack (the frames are the thread's own
  * arrays), so a suspension costs the same at any wasm call depth.
  *
  * A suspension can only be caught by the driver that runs the thread: `canSuspend()` tells a host
@@ -17,6 +18,7 @@ import type { RawVal } from '../core/values.js';
 import type { ValType } from '../syntax/types.js';
 import { Trap, TrapCode } from '../util/errors.js';
 import { Iop, operandCount } from './code.js';
+import { catchException, isWasmException } from './exceptions.js';
 import { execute } from './exec.js';
 import { hostCallArgWord, hostCallee, hostCaller } from './host-context.js';
 import { returnFrom, RunResult, type Thread } from './thread.js';
@@ -78,7 +80,16 @@ export async function runSuspendable(thread: Thread): Promise<RawVal[]> {
           if (e instanceof Trap && e.backtrace.length === 0) e.backtrace = thread.backtrace();
           throw e;
         }
-        const results = await e.results;
+        let results: RawVal[];
+        try {
+          results = await e.results;
+        } catch (err) {
+          // A rejection with a wasm exception is thrown into the caller, where a try_table may
+          // catch it, exactly as if the host function had thrown it without suspending.
+          if (isWasmException(err) && catchException(thread, err.exn)) continue;
+          if (err instanceof Trap && err.backtrace.length === 0) err.backtrace = thread.backtrace();
+          throw err;
+        }
         if (resumeAfterHostCall(thread, e, results)) return thread.results();
         continue;
       }

@@ -194,3 +194,31 @@ describe('async instantiation', () => {
     expect(await callAsync(store, linker.get(store, 'c', 'read_counter') as Func)).toEqual([0]);
   });
 });
+
+describe('exceptions across a suspension', () => {
+  test('a rejection with a wasm exception is caught by try_table in the suspended caller', async () => {
+    const { encodeModule } = await import('../../src/encoder/encode.js');
+    const { parseWat } = await import('../../src/text/index.js');
+    const { ExnInst, WasmException } = await import('../../src/core/exn.js');
+    const { Module, Tag } = await import('../../src/index.js');
+    const { engine, store, linker } = setup(undefined);
+    const tag = Tag.new(store, { params: [I32], results: [] });
+    linker.define(store, 'env', 'oops', tag);
+    linker.funcWrapAsync('env', 'fail', { params: [I32], results: [I32] }, async (_c, x: number) => {
+      await tick();
+      if (x < 0) throw new Error('plain');
+      throw new WasmException(new ExnInst(tag.inst, [x * 2]));
+    });
+    const m = Module.new(engine, encodeModule(parseWat(`(module
+      (import "env" "oops" (tag $oops (param i32)))
+      (import "env" "fail" (func $fail (param i32) (result i32)))
+      (func (export "go") (param i32) (result i32)
+        (block $h (result i32)
+          (try_table (result i32) (catch $oops $h) (call $fail (local.get 0)))
+          (return))
+        (i32.add (i32.const 1000))))`)));
+    const go = linker.instantiate(store, m).getFunc(store, 'go')!;
+    expect(await callAsync(store, go, 21)).toEqual([1042]);
+    await expect(callAsync(store, go, -1)).rejects.toThrow('plain');
+  });
+});
