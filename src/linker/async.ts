@@ -35,7 +35,9 @@ export async function callRawAsync(store: Store<any>, func: FuncInst, args: RawV
   }
   const config = store.engine.config;
   const metered = config.consumeFuel;
-  const thread = new Thread(metered ? { fuel: store.fuel, maxCallDepth: config.maxCallDepth } : { maxCallDepth: config.maxCallDepth });
+  // The same limits as the runtime's synchronous calls (runtime/exec.ts).
+  const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4) };
+  const thread = new Thread(metered ? { fuel: store.fuel, ...limits } : limits);
   try {
     thread.start(func, args);
     return await runSuspendable(thread);
@@ -75,10 +77,9 @@ export async function instantiateAsync(store: Store<any>, module: Module, import
     return ev;
   });
   const config = store.engine.config;
-  // Instantiate without the start function (the structure is otherwise the module's own), then
-  // run it here where it can suspend.
-  const inst: ModuleInst = instantiate({ ...module.ast, start: null }, externs, store.engine.types, {
-    fuel: config.consumeFuel, eager: config.compilation === 'eager', maxCallDepth: config.maxCallDepth,
+  // Instantiate without running the start function, then run it here where it can suspend.
+  const inst: ModuleInst = instantiate(module.ast, externs, store.engine.types, {
+    fuel: config.consumeFuel, eager: config.compilation === 'eager', maxCallDepth: config.maxCallDepth, runStart: false,
   });
   const handle = instanceHandle(store, module, inst);
   await callRawAsync(store, inst.funcs[start]!, []);
