@@ -27,8 +27,9 @@ export interface Config {
   /** Translate each function on its first call (`lazy`, default) or at instantiation (`eager`). */
   compilation?: CompilationMode;
   /**
-   * Proposals to refuse: a module using a feature set to false here is rejected by `Module.new`
-   * with CompileError("<feature> support is not enabled"). Everything is enabled by default.
+   * Proposals to enable or refuse: a module using a feature set to false here is rejected by
+   * `Module.new` with CompileError("<feature> support is not enabled"). Every WebAssembly 3.0
+   * feature is enabled by default; `custom-page-sizes` (beyond 3.0) is not.
    */
   features?: Partial<Record<Feature, boolean>>;
 }
@@ -45,7 +46,9 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   maxCallDepth: 10_000,
   maxStackBytes: 8 * 1024 * 1024,
   compilation: 'lazy',
-  features: Object.freeze(Object.fromEntries(FEATURES.map((f) => [f, true])) as Record<Feature, boolean>),
+  // Everything in WebAssembly 3.0 is on; custom page sizes (a later proposal whose binary form
+  // 3.0 calls malformed) must be asked for, as in wasmtime.
+  features: Object.freeze(Object.fromEntries(FEATURES.map((f) => [f, f !== 'custom-page-sizes'])) as Record<Feature, boolean>),
 });
 
 /** Shared configuration and canonical types for the modules and stores that use it. */

@@ -4,7 +4,7 @@
  * Function bodies are translated later by the interpreter (lazily by default). A Module holds no
  * state of any store and can be instantiated in many stores of its engine.
  */
-import { decodeModule } from '../decoder/index.js';
+import { decodeModule, type DecodeOptions } from '../decoder/index.js';
 import type { Module as ModuleAst } from '../syntax/module.js';
 import { canonValType } from '../validate/canonical.js';
 import { validateModule } from '../validate/index.js';
@@ -43,7 +43,7 @@ export class Module {
 
   /** Decodes and validates `bytes`; throws CompileError (malformed or invalid) on failure. */
   static new(engine: Engine, bytes: Uint8Array): Module {
-    const ast = decodeModule(bytes);
+    const ast = decodeModule(bytes, decodeOptions(engine));
     validateModule(ast);
     checkFeatures(engine, ast);
     return new Module(engine, ast);
@@ -51,7 +51,7 @@ export class Module {
 
   /** Checks that `bytes` is a valid module for `engine` without keeping it; throws CompileError if not. */
   static validate(engine: Engine, bytes: Uint8Array): void {
-    const ast = decodeModule(bytes);
+    const ast = decodeModule(bytes, decodeOptions(engine));
     validateModule(ast);
     checkFeatures(engine, ast);
   }
@@ -96,4 +96,9 @@ function checkFeatures(engine: Engine, ast: ModuleAst): void {
   for (const f of moduleFeatures(ast)) {
     if (!enabled[f]) throw invalid(`${f} support is not enabled`);
   }
+}
+
+/** What the decoder must accept beyond 3.0 for this engine's features. */
+function decodeOptions(engine: Engine): DecodeOptions {
+  return { customPageSizes: engine.config.features['custom-page-sizes'] };
 }

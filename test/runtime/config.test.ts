@@ -28,6 +28,17 @@ describe('engine configuration', () => {
     expect(() => Module.new(new Engine(), SIMD)).not.toThrow();
   });
 
+  test('custom page sizes (beyond 3.0) are off unless asked for', () => {
+    // memory section: one memory, flags 0x08 (custom page size follows), min 1, page size 2^0
+    const bytes = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 4, 1, 0x08, 1, 0]);
+    expect(() => Module.new(new Engine(), bytes)).toThrow('malformed limits flags');
+    const engine = new Engine({ features: { 'custom-page-sizes': true } });
+    const store = new Store(engine, undefined);
+    const inst = Instance.new(store, Module.new(engine, bytes), []);
+    expect(inst.exports(store)).toEqual([]);
+    expect(Module.new(engine, bytes).ast.memories[0]!.pageSizeLog2).toBe(0);
+  });
+
   test('eager translation gives the same results as lazy', () => {
     for (const compilation of ['eager', 'lazy'] as const) {
       const engine = new Engine({ compilation });
