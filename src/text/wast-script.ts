@@ -17,7 +17,11 @@ export interface WastModule {
   name: string | null;
   /** `(module definition …)`: compiled but not instantiated. */
   definition: boolean;
-  /** `text` (encoded by the parser), `binary` (given as bytes) or `quote` (text parsed on use). */
+  /**
+   * `text` (encoded by the parser), `binary` (given as bytes) or `quote` (text parsed on use). A text
+   * module that does not parse also arrives as `quote`, holding its source, so that its error belongs
+   * to its own command.
+   */
   source: 'text' | 'binary' | 'quote';
   /** The binary for `text` and `binary` modules. */
   bytes: Uint8Array | null;
