@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Func, Global, I32, I64, LinkError, Memory, Table } from '../../src/index.js';
-import { UnknownImportError } from '../../src/linker/index.js';
+import { Linker, UnknownImportError } from '../../src/linker/index.js';
 import { mod, setup, thrown } from './helpers.js';
 
 describe('define and get', () => {
@@ -141,5 +141,48 @@ describe('unknown imports', () => {
     const inst = linker.defineUnknownImportsAsDefaultValues(store, m).instantiate(store, m);
     expect(inst.getFunc(store, 'run')!.call(store)).toEqual([0, 0n, 0, 0]);
     expect(inst.getFunc(store, 'ref')!.call(store)).toEqual([null]);
+  });
+});
+
+describe('chaining and the engine', () => {
+  test('methods that return the linker in wasmtime return it here', () => {
+    const { engine, store, linker } = setup(undefined);
+    const m = mod(engine, '(module (import "u" "f" (func)) (import "u" "g" (func (result i32))))');
+    const inst = new Linker(engine).instantiate(store, mod(engine, '(module (func (export "e")))'));
+    const sig = { params: [], results: [] };
+    const same = [
+      linker.allowShadowing(false),
+      linker.allowUnknownExports(false),
+      linker.define(store, 'a', 'g', Global.new(store, { type: I32, mutable: false }, 0)),
+      linker.defineName(store, 'one', Global.new(store, { type: I32, mutable: false }, 0)),
+      linker.funcNew('a', 'n', sig, () => {}),
+      linker.funcNewUnchecked('a', 'u', sig, () => {}),
+      linker.funcWrap('a', 'w', sig, () => {}),
+      linker.funcNewAsync('a', 'na', sig, async () => {}),
+      linker.funcWrapAsync('a', 'wa', sig, async () => {}),
+      linker.instance(store, 'i', inst),
+      linker.module(store, 'mod', mod(engine, '(module)')),
+      linker.alias('a', 'g', 'b', 'g'),
+      linker.aliasModule('a', 'c'),
+      linker.defineUnknownImportsAsTraps(m),
+      linker.defineUnknownImportsAsDefaultValues(store, m),
+    ];
+    for (const r of same) expect(r).toBe(linker);
+    expect(linker.engine).toBe(engine);
+  });
+
+  test('a result type without a default value is refused', async () => {
+    const { encodeModule } = await import('../../src/encoder/encode.js');
+    const { parseWat } = await import('../../src/text/index.js');
+    const { Module } = await import('../../src/index.js');
+    const { engine, store, linker } = setup(undefined);
+    const m = Module.new(engine, encodeModule(parseWat('(module (import "env" "f" (func (result (ref func)))))')));
+    expect(thrown(() => linker.defineUnknownImportsAsDefaultValues(store, m)).message).toBe('no default value exists for `(ref func)`');
+  });
+
+  test('define refuses what is not an extern', () => {
+    const { store, linker } = setup(undefined);
+    expect(() => linker.define(store, 'a', 'b', {} as never)).toThrow(TypeError);
+    expect(() => linker.define(store, 'a', 'b', null as never)).toThrow(TypeError);
   });
 });
