@@ -9,13 +9,15 @@
 import type { TtfRecipe } from './generate.js';
 import { DEFAULT_FUEL, type PurewasmSetup } from './purewasm.js';
 
-/** The recipe for seed `n`. */
-export function recipeFor(seed: number): TtfRecipe {
+/** The recipe for seed `n`; `maxInput` replaces the size rule with 1 KB … maxInput bytes. */
+export function recipeFor(seed: number, maxInput?: number): TtfRecipe {
   const passes = seed % 5 === 2 ? ['-O3'] : seed % 5 === 4 ? ['--fuzz-passes'] : [];
   // 1–8 KB of input for most seeds, up to 40 KB for one in four: large modules have more functions,
   // more types (block types with two-byte indices) and more work per call.
   const spread = (Math.imul(seed >>> 0, 2654435761) >>> 0) % 1000;
-  const size = 1024 + (seed % 4 === 3 ? spread * 40 : spread * 7);
+  const size = maxInput !== undefined
+    ? 1024 + Math.floor((spread * (maxInput - 1024)) / 1000)
+    : 1024 + (seed % 4 === 3 ? spread * 40 : spread * 7);
   return { seed, denan: (seed & 1) === 1, passes, size };
 }
 

@@ -2,9 +2,10 @@
  * The full differential run against V8, as a command:
  *
  *   npx tsx test/differential/run.ts [--count 1000] [--seed 1] [--fuel 50000000] [--out DIR]
+ *                                    [--max-input BYTES]
  *
  * Seeds `seed … seed+count-1` (recipe.ts says what each seed means: `--denan`, fuel metering,
- * eager translation). Prints one line per
+ * eager translation, input size; `--max-input` overrides the size for large-module runs). Prints one line per
  * mismatch (seed, mode, first differing events) and the totals: modules generated, modules that
  * agree, are limited (stack or fuel) or mismatch, top-level functions compared. With `--out`, each
  * mismatching module is written there as `seed-<n>.wasm` for reduction. Exit status 1 on any
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const first = Number(option(args, '--seed', '1'));
   const fuel = Number(option(args, '--fuel', '50000000'));
   const out = option(args, '--out', '');
+  const maxInput = option(args, '--max-input', '');
   if (out !== '') mkdirSync(out, { recursive: true });
   const gen = await loadTtf();
   const totals = { agree: 0, limited: 0, mismatch: 0, refused: 0, functions: 0, calls: 0 };
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
     for (let seed = first; seed < first + count; seed++) {
       let r: CaseResult;
       try {
-        r = await runCase(gen, recipeFor(seed), setupFor(seed, fuel));
+        r = await runCase(gen, recipeFor(seed, maxInput === '' ? undefined : Number(maxInput)), setupFor(seed, fuel));
       } catch (e) {
         console.log(`seed ${seed}: harness error ${(e as Error).stack}`);
         totals.mismatch++;
