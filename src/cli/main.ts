@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { decodeModule } from '../decoder/index.js';
 import { wasm2wat } from '../disasm/wasm2wat.js';
+import type { Feature } from '../runtime/features.js';
 import { formatTrap } from '../runtime/trap.js';
 import { CompileError, LinkError, ParseError, Trap } from '../util/errors.js';
 import { inspect } from './inspect.js';
@@ -26,9 +27,11 @@ commands:
   inspect FILE.wasm|FILE.wat              sections, types, imports, exports and sizes
   wat2wasm FILE.wat [-o FILE.wasm]        text to binary
   wasm2wat FILE.wasm                      binary to text (stdout)
-  run FILE.wasm|FILE.wat [--invoke NAME] [--fuel N] [ARGS...]
+  run FILE.wasm|FILE.wat [--invoke NAME] [--fuel N] [--enable FEATURES] [ARGS...]
                                           run an export (default _start or main), print results
-  wast FILE.wast [-v]                     run a WAST script and report
+  wast FILE.wast [-v] [--enable FEATURES] run a WAST script and report
+
+  --enable takes comma-separated proposals beyond WebAssembly 3.0 (e.g. custom-page-sizes).
 `;
 
 /** The process's stdout/stderr as an Io. */
@@ -64,11 +67,12 @@ export function main(argv: readonly string[], io: Io = processIo): number {
       }
       case 'run': return runCommand(rest, io);
       case 'wast': {
-        const verbose = rest.includes('-v');
-        const files = rest.filter((a) => a !== '-v');
-        if (files.length === 0) throw new UsageError('wast FILE.wast [-v]');
+        const { features, rest: others } = takeEnable(rest);
+        const verbose = others.includes('-v');
+        const files = others.filter((a) => a !== '-v');
+        if (files.length === 0) throw new UsageError('wast FILE.wast [-v] [--enable FEATURES]');
         let failed = 0;
-        for (const f of files) failed += runWastFile(f, io, verbose).failed;
+        for (const f of files) failed += runWastFile(f, io, verbose, features).failed;
         return failed === 0 ? 0 : 1;
       }
       case undefined: case '-h': case '--help': case 'help':
@@ -89,7 +93,24 @@ function onlyFile(rest: readonly string[], command: string): string {
   return rest[0]!;
 }
 
-function runCommand(rest: readonly string[], io: Io): number {
+/** Removes `--enable a,b` from the arguments; returns the features it names (checked by the Engine). */
+function takeEnable(args: readonly string[]): { features: Partial<Record<Feature, boolean>>; rest: string[] } {
+  const features: Partial<Record<Feature, boolean>> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] !== '--enable') {
+      rest.push(args[i]!);
+      continue;
+    }
+    const list = args[++i];
+    if (list === undefined) throw new UsageError('--enable FEATURE[,FEATURE...]');
+    for (const f of list.split(',')) if (f !== '') features[f as Feature] = true;
+  }
+  return { features, rest };
+}
+
+function runCommand(all: readonly string[], io: Io): number {
+  const { features, rest } = takeEnable(all);
   let invoke: string | null = null;
   let fuel: number | null = null;
   let file: string | null = null;
@@ -105,11 +126,15 @@ function runCommand(rest: readonly string[], io: Io): number {
   if (file === null || (invoke === null && rest.includes('--invoke')) || (fuel !== null && !Number.isSafeInteger(fuel))) {
     throw new UsageError('run FILE.wasm|FILE.wat [--invoke NAME] [--fuel N] [ARGS...]');
   }
-  return runModule(loadModuleBytes(file), { invoke, args, fuel }, io);
+  return runModule(loadModuleBytes(file), { invoke, args, fuel, features }, io);
 }
 
 /** Prints an error the way users expect for its kind; returns the exit code. */
 function report(e: unknown, io: Io): number {
+  if (e instanceof RangeError && /^unknown feature/.test(e.message)) {
+    io.err(`error: ${e.message}\n`);
+    return 1;
+  }
   if (e instanceof UsageError) {
     io.err(`usage: purewasm ${e.message}\n\n${USAGE}`);
     return 1;

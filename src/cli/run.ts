@@ -7,6 +7,7 @@
  * With `--fuel N` the run is metered and the fuel consumed is printed to stderr.
  */
 import { Engine } from '../runtime/engine.js';
+import type { Feature } from '../runtime/features.js';
 import type { Extern } from '../runtime/extern.js';
 import { Func } from '../runtime/func.js';
 import { Instance } from '../runtime/instance.js';
@@ -26,6 +27,8 @@ export interface RunOptions {
   args: string[];
   /** Fuel for the run (metering enabled when set). */
   fuel: number | null;
+  /** Proposals to enable beyond the defaults (`--enable`). */
+  features?: Partial<Record<Feature, boolean>>;
 }
 
 /** The host functions the CLI offers, by "module.name", and a flush for buffered `putchar` output. */
@@ -84,7 +87,7 @@ export function formatResult(v: unknown, t: ValType): string {
  * LinkError, Trap or a host exception for the caller to report.
  */
 export function runModule(bytes: Uint8Array, options: RunOptions, io: Io): number {
-  const engine = new Engine({ consumeFuel: options.fuel !== null });
+  const engine = new Engine({ consumeFuel: options.fuel !== null, features: options.features ?? {} });
   const store = new Store(engine, undefined);
   if (options.fuel !== null) store.setFuel(options.fuel);
   const module = Module.new(engine, bytes);
