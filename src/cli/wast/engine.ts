@@ -1,9 +1,11 @@
 /**
  * The small interface the spec-suite runner drives (the role of the reference interpreter's
  * `embed.ml`): compile bytes, instantiate with imports resolved by name, invoke an export, read a
- * global, and say what kind of failure an exception was. Two adapters implement it:
- * `engines/purewasm.ts` (our engine) and `engines/v8.ts` (the host's native WebAssembly, used only
- * to check the runner itself). The runner never looks inside an adapter's modules or instances.
+ * global, and say what kind of failure an exception was. Adapters: `purewasm-engine.ts` here (our
+ * engine, through the public runtime API), spec-tests/engines/v8.ts (the host's native
+ * WebAssembly, test-only, to check the runner itself) and spec-tests/engines/jsapi.ts (our
+ * WebAssembly JS API). The runner never looks inside an adapter's modules or instances. It lives
+ * in src/ because `purewasm wast` uses the same runner and only src/ is built.
  */
 import type { WastConst } from '../../text/wast-script.js';
 
