@@ -13,7 +13,7 @@ let nextStoreId = 1;
 export class Store<T = undefined> {
   /** A number unique to this store within the process, for error messages and debugging. */
   readonly id: number = nextStoreId++;
-  /** Handles already made for core objects, so one object always gets the same handle. */
+  /** @internal Handles already made for core objects, so one object always gets the same handle. */
   readonly handles: WeakMap<object, object> = new WeakMap();
   /** @internal Fuel left; the execution layer reads and writes it around each call. */
   fuel = 0;
