@@ -84,7 +84,9 @@ export class Thread {
   constructor(options: ThreadOptions = {}) {
     this.fuel = options.fuel ?? Infinity;
     this.maxCallDepth = options.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
-    this.stack = new ValueStack(4096, options.maxStackWords);
+    // Start small: a thread is made per call from the host, and a 4096-word stack cost ~80 µs to
+    // allocate each time (JS API calls are many and short); the stack doubles as frames need it.
+    this.stack = new ValueStack(256, options.maxStackWords);
   }
 
   /** Adds fuel (to resume a thread paused by `OutOfFuel`). */
