@@ -103,7 +103,8 @@ export function checkMemType(mt: MemType, at = -1): void {
   if (log2 !== 0 && log2 !== 16) throw invalid('invalid custom page size', at);
   const { min, max } = mt.limits;
   // The address space is 2^32 (or 2^64) bytes; memory64 with 64 KiB pages is capped at 2^48 pages.
-  const limit = mt.addrType === 'i32' ? 2 ** (32 - log2) : 2 ** (log2 === 16 ? 48 : 64);
+  // A page count must also fit the address type (memory.size returns it), hence 2^32 - 1 for 1-byte pages.
+  const limit = mt.addrType === 'i32' ? Math.min(2 ** (32 - log2), 2 ** 32 - 1) : 2 ** (log2 === 16 ? 48 : 64);
   if (min > limit || (max !== null && max > limit)) {
     throw invalid(mt.addrType === 'i32' && log2 === 16
       ? 'memory size must be at most 65536 pages (4GiB)'
