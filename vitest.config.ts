@@ -3,9 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'spec-tests/**/*.test.ts'],
-    // Two cores: keep worker count small so spec files and unit tests do not thrash.
+    // Two cores: separate processes (the interpreter's tests measure stack depth and fuel, which
+    // must not share a heap), at most two at a time.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    maxWorkers: 2,
     testTimeout: 120_000,
   },
 });

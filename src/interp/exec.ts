@@ -76,7 +76,7 @@ function runLoop(t: Thread): RunResult {
   try {
     for (;;) {
       switch (c[pc]) {
-        case 0x28: {
+        case 0x28: /* i32.load */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -85,7 +85,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x29: {
+        case 0x29: /* i64.load */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 8 > m.bytes.length) throw memOob();
@@ -94,7 +94,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x2a: {
+        case 0x2a: /* f32.load */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -103,7 +103,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x2b: {
+        case 0x2b: /* f64.load */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 8 > m.bytes.length) throw memOob();
@@ -112,7 +112,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x2c: {
+        case 0x2c: /* i32.load8_s */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 1 > m.bytes.length) throw memOob();
@@ -121,7 +121,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x2d: {
+        case 0x2d: /* i32.load8_u */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 1 > m.bytes.length) throw memOob();
@@ -130,7 +130,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x2e: {
+        case 0x2e: /* i32.load16_s */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 2 > m.bytes.length) throw memOob();
@@ -139,7 +139,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x2f: {
+        case 0x2f: /* i32.load16_u */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 2 > m.bytes.length) throw memOob();
@@ -148,7 +148,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x30: {
+        case 0x30: /* i64.load8_s */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 1 > m.bytes.length) throw memOob();
@@ -157,7 +157,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x31: {
+        case 0x31: /* i64.load8_u */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 1 > m.bytes.length) throw memOob();
@@ -166,7 +166,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x32: {
+        case 0x32: /* i64.load16_s */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 2 > m.bytes.length) throw memOob();
@@ -175,7 +175,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x33: {
+        case 0x33: /* i64.load16_u */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 2 > m.bytes.length) throw memOob();
@@ -184,7 +184,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x34: {
+        case 0x34: /* i64.load32_s */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -193,7 +193,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x35: {
+        case 0x35: /* i64.load32_u */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -202,7 +202,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x36: {
+        case 0x36: /* i32.store */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -212,7 +212,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x37: {
+        case 0x37: /* i64.store */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 8 > m.bytes.length) throw memOob();
@@ -222,7 +222,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x38: {
+        case 0x38: /* f32.store */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -232,7 +232,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x39: {
+        case 0x39: /* f64.store */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 8 > m.bytes.length) throw memOob();
@@ -242,7 +242,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x3a: {
+        case 0x3a: /* i32.store8 */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 1 > m.bytes.length) throw memOob();
@@ -252,7 +252,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x3b: {
+        case 0x3b: /* i32.store16 */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 2 > m.bytes.length) throw memOob();
@@ -262,7 +262,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x3c: {
+        case 0x3c: /* i64.store8 */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 1 > m.bytes.length) throw memOob();
@@ -272,7 +272,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x3d: {
+        case 0x3d: /* i64.store16 */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 2 > m.bytes.length) throw memOob();
@@ -282,7 +282,7 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x3e: {
+        case 0x3e: /* i64.store32 */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 1]!]! >>> 0) + (c[pc + 3]! >>> 0);
           if (ea + 4 > m.bytes.length) throw memOob();
@@ -292,144 +292,144 @@ function runLoop(t: Thread): RunResult {
           pc += 5;
           break;
         }
-        case 0x45: I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! === 0 ? 1 : 0; pc += 3; break;
-        case 0x46: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
-        case 0x47: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
-        case 0x48: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
-        case 0x49: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0x4a: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
-        case 0x4b: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0x4c: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
-        case 0x4d: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0x4e: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
-        case 0x4f: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0x50: { a = fw + c[pc + 2]!; I32[fw + c[pc + 1]!] = (I32[a]! | I32[a + 1]!) === 0 ? 1 : 0; pc += 3; break; }
-        case 0x51: { a = fw + c[pc + 2]!, b = fw + c[pc + 3]!; I32[fw + c[pc + 1]!] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 1 : 0; pc += 4; break; }
-        case 0x52: { a = fw + c[pc + 2]!, b = fw + c[pc + 3]!; I32[fw + c[pc + 1]!] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 0 : 1; pc += 4; break; }
-        case 0x53: {
+        case 0x45: /* i32.eqz */ I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! === 0 ? 1 : 0; pc += 3; break;
+        case 0x46: /* i32.eq */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
+        case 0x47: /* i32.ne */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
+        case 0x48: /* i32.lt_s */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
+        case 0x49: /* i32.lt_u */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0x4a: /* i32.gt_s */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
+        case 0x4b: /* i32.gt_u */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0x4c: /* i32.le_s */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
+        case 0x4d: /* i32.le_u */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0x4e: /* i32.ge_s */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
+        case 0x4f: /* i32.ge_u */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0x50: /* i64.eqz */ { a = fw + c[pc + 2]!; I32[fw + c[pc + 1]!] = (I32[a]! | I32[a + 1]!) === 0 ? 1 : 0; pc += 3; break; }
+        case 0x51: /* i64.eq */ { a = fw + c[pc + 2]!, b = fw + c[pc + 3]!; I32[fw + c[pc + 1]!] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 1 : 0; pc += 4; break; }
+        case 0x52: /* i64.ne */ { a = fw + c[pc + 2]!, b = fw + c[pc + 3]!; I32[fw + c[pc + 1]!] = I32[a] === I32[b] && I32[a + 1] === I32[b + 1] ? 0 : 1; pc += 4; break; }
+        case 0x53: /* i64.lt_s */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = I32[a + 1]!, bh = I32[b + 1]!;
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) < (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x54: {
+        case 0x54: /* i64.lt_u */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) < (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x55: {
+        case 0x55: /* i64.gt_s */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = I32[a + 1]!, bh = I32[b + 1]!;
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) > (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x56: {
+        case 0x56: /* i64.gt_u */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) > (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x57: {
+        case 0x57: /* i64.le_s */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = I32[a + 1]!, bh = I32[b + 1]!;
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) <= (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x58: {
+        case 0x58: /* i64.le_u */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah < bh ? 1 : 0) : ((I32[a]! >>> 0) <= (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x59: {
+        case 0x59: /* i64.ge_s */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = I32[a + 1]!, bh = I32[b + 1]!;
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) >= (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x5a: {
+        case 0x5a: /* i64.ge_u */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!;
           ah = (I32[a + 1]! >>> 0), bh = (I32[b + 1]! >>> 0);
           I32[fw + c[pc + 1]!] = ah !== bh ? (ah > bh ? 1 : 0) : ((I32[a]! >>> 0) >= (I32[b]! >>> 0) ? 1 : 0);
           pc += 4;
           break;
         }
-        case 0x5b: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! === F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
-        case 0x5c: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! !== F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
-        case 0x5d: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! < F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
-        case 0x5e: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! > F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
-        case 0x5f: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! <= F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
-        case 0x60: I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! >= F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
-        case 0x61: I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! === F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x62: I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! !== F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x63: I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! < F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x64: I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! > F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x65: I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! <= F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x66: I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! >= F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
-        case 0x67: I32[fw + c[pc + 1]!] = Math.clz32(I32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x68: I32[fw + c[pc + 1]!] = ctz32(I32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x69: I32[fw + c[pc + 1]!] = popcnt32(I32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x6a: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
-        case 0x6b: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
-        case 0x6c: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
-        case 0x71: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
-        case 0x72: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
-        case 0x73: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
-        case 0x74: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
-        case 0x75: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
-        case 0x76: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
-        case 0x77: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a << b) | (a >>> (32 - (b & 31))); pc += 4; break; }
-        case 0x78: { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> b) | (a << (32 - (b & 31))); pc += 4; break; }
-        case 0x10d: pc = I32[fw + c[pc + 1]!]! === 0 ? c[pc + 2]! : pc + 3; break;
-        case 0x10e: pc = I32[fw + c[pc + 1]!]! !== 0 ? c[pc + 2]! : pc + 3; break;
-        case 0x10f: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a === b ? c[pc + 3]! : pc + 4; break; }
-        case 0x119: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a === b ? c[pc + 3]! : pc + 4; break; }
-        case 0x110: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a !== b ? c[pc + 3]! : pc + 4; break; }
-        case 0x11a: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a !== b ? c[pc + 3]! : pc + 4; break; }
-        case 0x111: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a < b ? c[pc + 3]! : pc + 4; break; }
-        case 0x11b: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a < b ? c[pc + 3]! : pc + 4; break; }
-        case 0x112: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) < (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x11c: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) < (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x113: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a > b ? c[pc + 3]! : pc + 4; break; }
-        case 0x11d: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a > b ? c[pc + 3]! : pc + 4; break; }
-        case 0x114: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) > (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x11e: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) > (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x115: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a <= b ? c[pc + 3]! : pc + 4; break; }
-        case 0x11f: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a <= b ? c[pc + 3]! : pc + 4; break; }
-        case 0x116: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) <= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x120: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) <= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x117: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
-        case 0x121: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
-        case 0x118: { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0x122: { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
-        case 0xdc: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
-        case 0xdd: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
-        case 0xde: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
-        case 0xdf: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xe0: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
-        case 0xe1: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xe2: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
-        case 0xe3: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0xe4: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
-        case 0xe5: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
-        case 0x100: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
-        case 0x101: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
-        case 0x102: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
-        case 0x107: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
-        case 0x108: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
-        case 0x109: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
-        case 0x10a: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
-        case 0x10b: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
-        case 0x10c: { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
-        case 0x6d: {
+        case 0x5b: /* f32.eq */ I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! === F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
+        case 0x5c: /* f32.ne */ I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! !== F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
+        case 0x5d: /* f32.lt */ I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! < F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
+        case 0x5e: /* f32.gt */ I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! > F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
+        case 0x5f: /* f32.le */ I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! <= F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
+        case 0x60: /* f32.ge */ I32[fw + c[pc + 1]!] = F32[fw + c[pc + 2]!]! >= F32[fw + c[pc + 3]!]! ? 1 : 0; pc += 4; break;
+        case 0x61: /* f64.eq */ I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! === F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x62: /* f64.ne */ I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! !== F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x63: /* f64.lt */ I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! < F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x64: /* f64.gt */ I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! > F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x65: /* f64.le */ I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! <= F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x66: /* f64.ge */ I32[fw + c[pc + 1]!] = F64[(fw + c[pc + 2]!) >> 1]! >= F64[(fw + c[pc + 3]!) >> 1]! ? 1 : 0; pc += 4; break;
+        case 0x67: /* i32.clz */ I32[fw + c[pc + 1]!] = Math.clz32(I32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x68: /* i32.ctz */ I32[fw + c[pc + 1]!] = ctz32(I32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x69: /* i32.popcnt */ I32[fw + c[pc + 1]!] = popcnt32(I32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x6a: /* i32.add */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
+        case 0x6b: /* i32.sub */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
+        case 0x6c: /* i32.mul */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
+        case 0x71: /* i32.and */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
+        case 0x72: /* i32.or */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
+        case 0x73: /* i32.xor */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
+        case 0x74: /* i32.shl */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
+        case 0x75: /* i32.shr_s */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
+        case 0x76: /* i32.shr_u */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
+        case 0x77: /* i32.rotl */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a << b) | (a >>> (32 - (b & 31))); pc += 4; break; }
+        case 0x78: /* i32.rotr */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = (a >>> b) | (a << (32 - (b & 31))); pc += 4; break; }
+        case 0x10d: /* br_if_eqz */ pc = I32[fw + c[pc + 1]!]! === 0 ? c[pc + 2]! : pc + 3; break;
+        case 0x10e: /* br_if_nez */ pc = I32[fw + c[pc + 1]!]! !== 0 ? c[pc + 2]! : pc + 3; break;
+        case 0x10f: /* br_if_eq */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a === b ? c[pc + 3]! : pc + 4; break; }
+        case 0x119: /* br_if_eq_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a === b ? c[pc + 3]! : pc + 4; break; }
+        case 0x110: /* br_if_ne */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a !== b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11a: /* br_if_ne_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a !== b ? c[pc + 3]! : pc + 4; break; }
+        case 0x111: /* br_if_lt_s */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a < b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11b: /* br_if_lt_s_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a < b ? c[pc + 3]! : pc + 4; break; }
+        case 0x112: /* br_if_lt_u */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) < (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x11c: /* br_if_lt_u_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) < (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x113: /* br_if_gt_s */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a > b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11d: /* br_if_gt_s_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a > b ? c[pc + 3]! : pc + 4; break; }
+        case 0x114: /* br_if_gt_u */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) > (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x11e: /* br_if_gt_u_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) > (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x115: /* br_if_le_s */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a <= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x11f: /* br_if_le_s_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a <= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x116: /* br_if_le_u */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) <= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x120: /* br_if_le_u_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) <= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x117: /* br_if_ge_s */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x121: /* br_if_ge_s_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
+        case 0x118: /* br_if_ge_u */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0x122: /* br_if_ge_u_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        case 0xdc: /* i32.eq_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
+        case 0xdd: /* i32.ne_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
+        case 0xde: /* i32.lt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
+        case 0xdf: /* i32.lt_u_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) < (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xe0: /* i32.gt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a > b ? 1 : 0; pc += 4; break; }
+        case 0xe1: /* i32.gt_u_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) > (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xe2: /* i32.le_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a <= b ? 1 : 0; pc += 4; break; }
+        case 0xe3: /* i32.le_u_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) <= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0xe4: /* i32.ge_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >= b ? 1 : 0; pc += 4; break; }
+        case 0xe5: /* i32.ge_u_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = (a >>> 0) >= (b >>> 0) ? 1 : 0; pc += 4; break; }
+        case 0x100: /* i32.add_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
+        case 0x101: /* i32.sub_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
+        case 0x102: /* i32.mul_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = Math.imul(a, b); pc += 4; break; }
+        case 0x107: /* i32.and_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a & b; pc += 4; break; }
+        case 0x108: /* i32.or_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a | b; pc += 4; break; }
+        case 0x109: /* i32.xor_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a ^ b; pc += 4; break; }
+        case 0x10a: /* i32.shl_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a << b; pc += 4; break; }
+        case 0x10b: /* i32.shr_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >> b; pc += 4; break; }
+        case 0x10c: /* i32.shr_u_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a >>> b; pc += 4; break; }
+        case 0x6d: /* i32.div_s */ {
           a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!;
           if (b === 0) throw new Trap(TrapCode.IntegerDivideByZero);
           if (b === -1 && a === -2147483648) throw new Trap(TrapCode.IntegerOverflow);
@@ -437,28 +437,28 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x6e: {
+        case 0x6e: /* i32.div_u */ {
           a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!;
           if (b === 0) throw new Trap(TrapCode.IntegerDivideByZero);
           I32[fw + c[pc + 1]!] = ((a >>> 0) / (b >>> 0)) | 0;
           pc += 4;
           break;
         }
-        case 0x6f: {
+        case 0x6f: /* i32.rem_s */ {
           a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!;
           if (b === 0) throw new Trap(TrapCode.IntegerDivideByZero);
           I32[fw + c[pc + 1]!] = (a % b) | 0;
           pc += 4;
           break;
         }
-        case 0x70: {
+        case 0x70: /* i32.rem_u */ {
           a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!;
           if (b === 0) throw new Trap(TrapCode.IntegerDivideByZero);
           I32[fw + c[pc + 1]!] = ((a >>> 0) % (b >>> 0)) | 0;
           pc += 4;
           break;
         }
-        case 0x79: {
+        case 0x79: /* i64.clz */ {
           a = fw + c[pc + 2]!, d = fw + c[pc + 1]!;
           lo = I32[a]!, hi = I32[a + 1]!;
           I32[d] = hi !== 0 ? Math.clz32(hi) : 32 + Math.clz32(lo);
@@ -466,7 +466,7 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x7a: {
+        case 0x7a: /* i64.ctz */ {
           a = fw + c[pc + 2]!, d = fw + c[pc + 1]!;
           lo = I32[a]!, hi = I32[a + 1]!;
           I32[d] = lo !== 0 ? ctz32(lo) : 32 + ctz32(hi);
@@ -474,7 +474,7 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x7b: {
+        case 0x7b: /* i64.popcnt */ {
           a = fw + c[pc + 2]!, d = fw + c[pc + 1]!;
           n = popcnt32(I32[a]!) + popcnt32(I32[a + 1]!);
           I32[d] = n;
@@ -482,7 +482,7 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x7c: {
+        case 0x7c: /* i64.add */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           lo = (al + bl) | 0;
@@ -491,7 +491,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x7d: {
+        case 0x7d: /* i64.sub */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           I32[d + 1] = (ah - bh - ((al >>> 0) < (bl >>> 0) ? 1 : 0)) | 0;
@@ -499,7 +499,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x83: {
+        case 0x83: /* i64.and */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           I32[d] = al & bl;
@@ -507,7 +507,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x84: {
+        case 0x84: /* i64.or */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           I32[d] = al | bl;
@@ -515,7 +515,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x85: {
+        case 0x85: /* i64.xor */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           I32[d] = al ^ bl;
@@ -523,7 +523,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x86: {
+        case 0x86: /* i64.shl */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           k = bl & 63;
@@ -533,7 +533,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x87: {
+        case 0x87: /* i64.shr_s */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           k = bl & 63;
@@ -543,7 +543,7 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x88: {
+        case 0x88: /* i64.shr_u */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           al = I32[a]!, ah = I32[a + 1]!, bl = I32[b]!, bh = I32[b + 1]!;
           k = bl & 63;
@@ -553,10 +553,10 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x7e: { const ba = I64[(fw + c[pc + 2]!) >> 1]!, bb = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = ba * bb; pc += 4; break; }
-        case 0x89: { const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = (ba << (bb & 63n)) | (ba >> ((64n - (bb & 63n)) & 63n)); pc += 4; break; }
-        case 0x8a: { const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = (ba >> (bb & 63n)) | (ba << ((64n - (bb & 63n)) & 63n)); pc += 4; break; }
-        case 0x7f: {
+        case 0x7e: /* i64.mul */ { const ba = I64[(fw + c[pc + 2]!) >> 1]!, bb = I64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = ba * bb; pc += 4; break; }
+        case 0x89: /* i64.rotl */ { const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = (ba << (bb & 63n)) | (ba >> ((64n - (bb & 63n)) & 63n)); pc += 4; break; }
+        case 0x8a: /* i64.rotr */ { const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!; I64[(fw + c[pc + 1]!) >> 1] = (ba >> (bb & 63n)) | (ba << ((64n - (bb & 63n)) & 63n)); pc += 4; break; }
+        case 0x7f: /* i64.div_s */ {
           const ba = I64[(fw + c[pc + 2]!) >> 1]!, bb = I64[(fw + c[pc + 3]!) >> 1]!;
           if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
           if (bb === -1n && ba === I64_MIN) throw new Trap(TrapCode.IntegerOverflow);
@@ -564,44 +564,44 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x80: {
+        case 0x80: /* i64.div_u */ {
           const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!;
           if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
           I64[(fw + c[pc + 1]!) >> 1] = ba / bb;
           pc += 4;
           break;
         }
-        case 0x81: {
+        case 0x81: /* i64.rem_s */ {
           const ba = I64[(fw + c[pc + 2]!) >> 1]!, bb = I64[(fw + c[pc + 3]!) >> 1]!;
           if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
           I64[(fw + c[pc + 1]!) >> 1] = ba % bb;
           pc += 4;
           break;
         }
-        case 0x82: {
+        case 0x82: /* i64.rem_u */ {
           const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!;
           if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
           I64[(fw + c[pc + 1]!) >> 1] = ba % bb;
           pc += 4;
           break;
         }
-        case 0x8b: I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! & 0x7fffffff; pc += 3; break;
-        case 0x8c: I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! ^ -2147483648; pc += 3; break;
-        case 0x8d: F32[fw + c[pc + 1]!] = Math.ceil(F32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x8e: F32[fw + c[pc + 1]!] = Math.floor(F32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x8f: F32[fw + c[pc + 1]!] = Math.trunc(F32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x90: F32[fw + c[pc + 1]!] = nearest(F32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x91: F32[fw + c[pc + 1]!] = Math.sqrt(F32[fw + c[pc + 2]!]!); pc += 3; break;
-        case 0x92: { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
-        case 0x93: { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
-        case 0x94: { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a * b; pc += 4; break; }
-        case 0x95: { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a / b; pc += 4; break; }
-        case 0x96: { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = Math.min(a, b); pc += 4; break; }
-        case 0x97: { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = Math.max(a, b); pc += 4; break; }
-        case 0x98: I32[fw + c[pc + 1]!] = (I32[fw + c[pc + 2]!]! & 0x7fffffff) | (I32[fw + c[pc + 3]!]! & -2147483648); pc += 4; break;
-        case 0x99: { a = fw + c[pc + 2]!, d = fw + c[pc + 1]!; I32[d] = I32[a]!; I32[d + 1] = I32[a + 1]! & 0x7fffffff; pc += 3; break; }
-        case 0x9a: { a = fw + c[pc + 2]!, d = fw + c[pc + 1]!; I32[d] = I32[a]!; I32[d + 1] = I32[a + 1]! ^ -2147483648; pc += 3; break; }
-        case 0x9b: {
+        case 0x8b: /* f32.abs */ I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! & 0x7fffffff; pc += 3; break;
+        case 0x8c: /* f32.neg */ I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! ^ -2147483648; pc += 3; break;
+        case 0x8d: /* f32.ceil */ F32[fw + c[pc + 1]!] = Math.ceil(F32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x8e: /* f32.floor */ F32[fw + c[pc + 1]!] = Math.floor(F32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x8f: /* f32.trunc */ F32[fw + c[pc + 1]!] = Math.trunc(F32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x90: /* f32.nearest */ F32[fw + c[pc + 1]!] = nearest(F32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x91: /* f32.sqrt */ F32[fw + c[pc + 1]!] = Math.sqrt(F32[fw + c[pc + 2]!]!); pc += 3; break;
+        case 0x92: /* f32.add */ { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a + b; pc += 4; break; }
+        case 0x93: /* f32.sub */ { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a - b; pc += 4; break; }
+        case 0x94: /* f32.mul */ { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a * b; pc += 4; break; }
+        case 0x95: /* f32.div */ { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = a / b; pc += 4; break; }
+        case 0x96: /* f32.min */ { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = Math.min(a, b); pc += 4; break; }
+        case 0x97: /* f32.max */ { a = F32[fw + c[pc + 2]!]!, b = F32[fw + c[pc + 3]!]!; F32[fw + c[pc + 1]!] = Math.max(a, b); pc += 4; break; }
+        case 0x98: /* f32.copysign */ I32[fw + c[pc + 1]!] = (I32[fw + c[pc + 2]!]! & 0x7fffffff) | (I32[fw + c[pc + 3]!]! & -2147483648); pc += 4; break;
+        case 0x99: /* f64.abs */ { a = fw + c[pc + 2]!, d = fw + c[pc + 1]!; I32[d] = I32[a]!; I32[d + 1] = I32[a + 1]! & 0x7fffffff; pc += 3; break; }
+        case 0x9a: /* f64.neg */ { a = fw + c[pc + 2]!, d = fw + c[pc + 1]!; I32[d] = I32[a]!; I32[d + 1] = I32[a + 1]! ^ -2147483648; pc += 3; break; }
+        case 0x9b: /* f64.ceil */ {
           // V8 passes a signalling NaN through unchanged; the result must be quiet.
           d = fw + c[pc + 1]!, x = Math.ceil(F64[(fw + c[pc + 2]!) >> 1]!);
           F64[d >> 1] = x;
@@ -609,7 +609,7 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x9c: {
+        case 0x9c: /* f64.floor */ {
           // V8 passes a signalling NaN through unchanged; the result must be quiet.
           d = fw + c[pc + 1]!, x = Math.floor(F64[(fw + c[pc + 2]!) >> 1]!);
           F64[d >> 1] = x;
@@ -617,7 +617,7 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x9d: {
+        case 0x9d: /* f64.trunc */ {
           // V8 passes a signalling NaN through unchanged; the result must be quiet.
           d = fw + c[pc + 1]!, x = Math.trunc(F64[(fw + c[pc + 2]!) >> 1]!);
           F64[d >> 1] = x;
@@ -625,7 +625,7 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x9e: {
+        case 0x9e: /* f64.nearest */ {
           // V8 passes a signalling NaN through unchanged; the result must be quiet.
           d = fw + c[pc + 1]!, x = nearest(F64[(fw + c[pc + 2]!) >> 1]!);
           F64[d >> 1] = x;
@@ -633,55 +633,55 @@ function runLoop(t: Thread): RunResult {
           pc += 3;
           break;
         }
-        case 0x9f: F64[(fw + c[pc + 1]!) >> 1] = Math.sqrt(F64[(fw + c[pc + 2]!) >> 1]!); pc += 3; break;
-        case 0xa0: { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a + b; pc += 4; break; }
-        case 0xa1: { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a - b; pc += 4; break; }
-        case 0xa2: { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a * b; pc += 4; break; }
-        case 0xa3: { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a / b; pc += 4; break; }
-        case 0xa4: { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = Math.min(a, b); pc += 4; break; }
-        case 0xa5: { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = Math.max(a, b); pc += 4; break; }
-        case 0xa6: {
+        case 0x9f: /* f64.sqrt */ F64[(fw + c[pc + 1]!) >> 1] = Math.sqrt(F64[(fw + c[pc + 2]!) >> 1]!); pc += 3; break;
+        case 0xa0: /* f64.add */ { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a + b; pc += 4; break; }
+        case 0xa1: /* f64.sub */ { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a - b; pc += 4; break; }
+        case 0xa2: /* f64.mul */ { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a * b; pc += 4; break; }
+        case 0xa3: /* f64.div */ { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = a / b; pc += 4; break; }
+        case 0xa4: /* f64.min */ { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = Math.min(a, b); pc += 4; break; }
+        case 0xa5: /* f64.max */ { a = F64[(fw + c[pc + 2]!) >> 1]!, b = F64[(fw + c[pc + 3]!) >> 1]!; F64[(fw + c[pc + 1]!) >> 1] = Math.max(a, b); pc += 4; break; }
+        case 0xa6: /* f64.copysign */ {
           a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
           I32[d] = I32[a]!;
           I32[d + 1] = (I32[a + 1]! & 0x7fffffff) | (I32[b + 1]! & -2147483648);
           pc += 4;
           break;
         }
-        case 0xa7: case 0xbc: case 0xbe: I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]!; pc += 3; break;
-        case 0xbd: case 0xbf: { a = fw + c[pc + 2]!, d = fw + c[pc + 1]!; I32[d] = I32[a]!; I32[d + 1] = I32[a + 1]!; pc += 3; break; }
-        case 0xac: { x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
-        case 0xad: { x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = 0; pc += 3; break; }
-        case 0xc0: I32[fw + c[pc + 1]!] = (I32[fw + c[pc + 2]!]! << 24) >> 24; pc += 3; break;
-        case 0xc1: I32[fw + c[pc + 1]!] = (I32[fw + c[pc + 2]!]! << 16) >> 16; pc += 3; break;
-        case 0xc2: { x = (I32[fw + c[pc + 2]!]! << 24) >> 24, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
-        case 0xc3: { x = (I32[fw + c[pc + 2]!]! << 16) >> 16, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
-        case 0xc4: { x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
-        case 0xa8: case 0xa9: case 0xaa: case 0xab: case 0xae: case 0xaf: case 0xb0: case 0xb1: case 0xb2: case 0xb3: case 0xb4: case 0xb5: case 0xb6: case 0xb7: case 0xb8: case 0xb9: case 0xba: case 0xbb:
-        case 0xc5: case 0xc6: case 0xc7: case 0xc8: case 0xc9: case 0xca: case 0xcb: case 0xcc:
+        case 0xa7: /* i32.wrap_i64 */ case 0xbc: /* i32.reinterpret_f32 */ case 0xbe: /* f32.reinterpret_i32 */ I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]!; pc += 3; break;
+        case 0xbd: /* i64.reinterpret_f64 */ case 0xbf: /* f64.reinterpret_i64 */ { a = fw + c[pc + 2]!, d = fw + c[pc + 1]!; I32[d] = I32[a]!; I32[d + 1] = I32[a + 1]!; pc += 3; break; }
+        case 0xac: /* i64.extend_i32_s */ { x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
+        case 0xad: /* i64.extend_i32_u */ { x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = 0; pc += 3; break; }
+        case 0xc0: /* i32.extend8_s */ I32[fw + c[pc + 1]!] = (I32[fw + c[pc + 2]!]! << 24) >> 24; pc += 3; break;
+        case 0xc1: /* i32.extend16_s */ I32[fw + c[pc + 1]!] = (I32[fw + c[pc + 2]!]! << 16) >> 16; pc += 3; break;
+        case 0xc2: /* i64.extend8_s */ { x = (I32[fw + c[pc + 2]!]! << 24) >> 24, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
+        case 0xc3: /* i64.extend16_s */ { x = (I32[fw + c[pc + 2]!]! << 16) >> 16, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
+        case 0xc4: /* i64.extend32_s */ { x = I32[fw + c[pc + 2]!]!, d = fw + c[pc + 1]!; I32[d] = x; I32[d + 1] = x >> 31; pc += 3; break; }
+        case 0xa8: /* i32.trunc_f32_s */ case 0xa9: /* i32.trunc_f32_u */ case 0xaa: /* i32.trunc_f64_s */ case 0xab: /* i32.trunc_f64_u */ case 0xae: /* i64.trunc_f32_s */ case 0xaf: /* i64.trunc_f32_u */ case 0xb0: /* i64.trunc_f64_s */ case 0xb1: /* i64.trunc_f64_u */ case 0xb2: /* f32.convert_i32_s */ case 0xb3: /* f32.convert_i32_u */ case 0xb4: /* f32.convert_i64_s */ case 0xb5: /* f32.convert_i64_u */ case 0xb6: /* f32.demote_f64 */ case 0xb7: /* f64.convert_i32_s */ case 0xb8: /* f64.convert_i32_u */ case 0xb9: /* f64.convert_i64_s */ case 0xba: /* f64.convert_i64_u */ case 0xbb: /* f64.promote_f32 */
+        case 0xc5: /* i32.trunc_sat_f32_s */ case 0xc6: /* i32.trunc_sat_f32_u */ case 0xc7: /* i32.trunc_sat_f64_s */ case 0xc8: /* i32.trunc_sat_f64_u */ case 0xc9: /* i64.trunc_sat_f32_s */ case 0xca: /* i64.trunc_sat_f32_u */ case 0xcb: /* i64.trunc_sat_f64_s */ case 0xcc: /* i64.trunc_sat_f64_u */
           convert(c[pc]!, S, fw + c[pc + 1]!, fw + c[pc + 2]!);
           pc += 3;
           break;
-        case 0xcd: case 0xcf: case 0xd1: case 0xd3:
+        case 0xcd: /* memory.init */ case 0xcf: /* memory.copy */ case 0xd1: /* table.init */ case 0xd3: /* table.copy */
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 6;
           break;
-        case 0xd0: case 0xd4: case 0xd6:
+        case 0xd0: /* memory.fill */ case 0xd4: /* table.grow */ case 0xd6: /* table.fill */
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 5;
           break;
-        case 0xce: case 0xd2:
+        case 0xce: /* data.drop */ case 0xd2: /* elem.drop */
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 2;
           break;
-        case 0xd5:
+        case 0xd5: /* table.size */
           bulkOp(c[pc]!, inst, S, fw, c, pc);
           pc += 3;
           break;
-        case 0xd8: case 0xd9:
+        case 0xd8: /* i64.add128 */ case 0xd9: /* i64.sub128 */
           wideArith(c[pc]!, S, fw, c, pc);
           pc += 7;
           break;
-        case 0xda: case 0xdb:
+        case 0xda: /* i64.mul_wide_s */ case 0xdb: /* i64.mul_wide_u */
           wideArith(c[pc]!, S, fw, c, pc);
           pc += 5;
           break;
