@@ -11,11 +11,13 @@
  * ```
  * `purewasm/polyfill` installs it as `globalThis.WebAssembly` where there is none.
  *
- * Not provided: JS String Builtins and the compile options (ignored), JS Promise Integration
- * (`Suspending`, `promising`), type reflection, `Memory.prototype.toResizableBuffer`; a shared
- * memory's buffer is an ordinary ArrayBuffer. Where the host can neither `transfer` nor
- * `structuredClone` an ArrayBuffer (some embedded engines), an old `buffer` is not detached on
- * grow. One store serves every object, as in the spec.
+ * JS Promise Integration (`Suspending`, `promising`) is there too (jspi.ts).
+ *
+ * Not provided: JS String Builtins and the compile options (ignored), type reflection,
+ * `Memory.prototype.toResizableBuffer`, `SuspendError`; a shared memory's buffer is an ordinary
+ * ArrayBuffer. Where the host can neither `transfer` nor `structuredClone` an ArrayBuffer (some
+ * embedded engines), an old `buffer` is not detached on grow. One store serves every object, as
+ * in the spec.
  */
 import { CompileError, LinkError, RuntimeError } from './errors.js';
 import { Exception, JSTag, Tag } from './tag.js';
@@ -24,12 +26,13 @@ import { Instance } from './instance.js';
 import { Memory } from './memory.js';
 import { Module } from './module.js';
 import { compile, compileStreaming, instantiate, instantiateStreaming, validate } from './namespace.js';
+import { promising, Suspending } from './jspi.js';
 import { Table } from './table.js';
 import { NS } from './webidl.js';
 
 /** `length` of each function as WebIDL counts it (required arguments only). */
 const LENGTHS: ReadonlyArray<readonly [object, number]> = [
-  [validate, 1], [compile, 1], [instantiate, 1], [compileStreaming, 1], [instantiateStreaming, 1],
+  [validate, 1], [compile, 1], [instantiate, 1], [compileStreaming, 1], [instantiateStreaming, 1], [promising, 1], [Suspending, 1],
   [Module, 1], [Instance, 1], [Memory, 1], [Table, 1], [Global, 1], [Tag, 1], [Exception, 2],
   [Memory.prototype.grow, 1], [Table.prototype.grow, 1], [Table.prototype.get, 1], [Table.prototype.set, 1],
   [Exception.prototype.getArg, 2], [Exception.prototype.is, 1], [Module.exports, 1], [Module.imports, 1], [Module.customSections, 2],
@@ -46,7 +49,7 @@ function interfaceLayout(ctor: { prototype: object }, tag: string): void {
   }
   Object.defineProperty(ctor.prototype, Symbol.toStringTag, { value: tag, writable: false, enumerable: false, configurable: true });
 }
-for (const [ctor, name] of [[Module, 'Module'], [Instance, 'Instance'], [Memory, 'Memory'], [Table, 'Table'], [Global, 'Global'], [Tag, 'Tag'], [Exception, 'Exception']] as const) {
+for (const [ctor, name] of [[Module, 'Module'], [Instance, 'Instance'], [Memory, 'Memory'], [Table, 'Table'], [Global, 'Global'], [Tag, 'Tag'], [Exception, 'Exception'], [Suspending, 'Suspending']] as const) {
   interfaceLayout(ctor, `${NS}.${name}`);
 }
 
@@ -68,16 +71,18 @@ export interface WebAssemblyNamespace {
   CompileError: typeof CompileError;
   LinkError: typeof LinkError;
   RuntimeError: typeof RuntimeError;
+  promising: typeof promising;
+  Suspending: typeof Suspending;
 }
 
 function makeNamespace(): WebAssemblyNamespace {
   const ns = {} as WebAssemblyNamespace;
-  for (const [name, f] of Object.entries({ validate, compile, instantiate, compileStreaming, instantiateStreaming })) {
+  for (const [name, f] of Object.entries({ validate, compile, instantiate, compileStreaming, instantiateStreaming, promising })) {
     Object.defineProperty(ns, name, { value: f, writable: true, enumerable: true, configurable: true });
   }
   Object.defineProperty(ns, 'JSTag', { get: function JSTag_get() { return JSTag; }, enumerable: true, configurable: true });
   Object.defineProperty(Object.getOwnPropertyDescriptor(ns, 'JSTag')!.get!, 'name', { value: 'get JSTag' });
-  const interfaces = { Module, Instance, Memory, Table, Global, Tag, Exception, CompileError, LinkError, RuntimeError };
+  const interfaces = { Module, Instance, Memory, Table, Global, Tag, Exception, CompileError, LinkError, RuntimeError, Suspending };
   for (const [name, c] of Object.entries(interfaces)) {
     Object.defineProperty(ns, name, { value: c, writable: true, enumerable: false, configurable: true });
   }
@@ -91,7 +96,7 @@ export default WebAssembly;
 
 export {
   CompileError, LinkError, RuntimeError, Module, Instance, Memory, Table, Global, Tag, Exception, JSTag,
-  validate, compile, instantiate, compileStreaming, instantiateStreaming,
+  validate, compile, instantiate, compileStreaming, instantiateStreaming, promising, Suspending,
 };
 export type { ModuleExportDescriptor, ModuleImportDescriptor } from './module.js';
 export type { WebAssemblyInstantiatedSource } from './namespace.js';

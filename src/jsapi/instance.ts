@@ -21,6 +21,7 @@ import { toJsThrow } from './exceptions.js';
 import { checkDynamicLimits } from './limits.js';
 import { exportedFunction, funcInstOf, hostFunction } from './function.js';
 import { globalInstOf, globalObject } from './global.js';
+import { suspendingFunctionOf, suspendingHostFunction } from './jspi.js';
 import { memoryInstOf, memoryObject } from './memory.js';
 import { runtimeModuleOf, type Module } from './module.js';
 import { tableInstOf, tableObject } from './table.js';
@@ -53,6 +54,12 @@ export function readImports(module: RuntimeModule, importObject: unknown): Exter
     const d = im.desc;
     switch (d.kind) {
       case 'func': {
+        const suspending = suspendingFunctionOf(v);
+        if (suspending !== undefined) {
+          out.push(suspendingHostFunction(suspending, module.funcType(d.typeIdx), funcIndex));
+          funcIndex++;
+          break;
+        }
         if (typeof v !== 'function') throw new LinkError(`${NS}.Instance(): ${where}: function import requires a callable`);
         const inst = funcInstOf(v);
         out.push(inst !== undefined ? Func.fromInst(store, inst) : hostFunction(v as (...a: unknown[]) => unknown, module.funcType(d.typeIdx), funcIndex));
