@@ -30,7 +30,7 @@ describe('Suspending and promising', () => {
     const log: string[] = [];
     let resolve!: (v: number) => void;
     const get = new W.Suspending((x: number) => { log.push(`get ${x}`); return new Promise<number>((r) => { resolve = r; }); });
-    const { exports } = new WA.Instance(new WA.Module(ADD_LATER), { m: { get } });
+    const { exports } = new W.Instance(new W.Module(ADD_LATER), { m: { get } });
     const run = W.promising(exports.run);
     const p = run(41);
     expect(p).toBeInstanceOf(Promise);
@@ -44,7 +44,7 @@ describe('Suspending and promising', () => {
 
   test('a non-promise result still suspends, and many calls interleave', async () => {
     const get = new W.Suspending((x: number) => x * 2);
-    const { exports } = new WA.Instance(new WA.Module(ADD_LATER), { m: { get } });
+    const { exports } = new W.Instance(new W.Module(ADD_LATER), { m: { get } });
     const run = W.promising(exports.run);
     const results = await Promise.all([1, 2, 3].map((x) => run(x)));
     expect(results).toEqual([3, 5, 7]);
@@ -53,7 +53,7 @@ describe('Suspending and promising', () => {
   test('a rejection is thrown into wasm, where catch_all can handle it; uncaught it rejects unchanged', async () => {
     const err = new Error('rejected');
     const get = new W.Suspending(() => Promise.reject(err));
-    const { exports } = new WA.Instance(new WA.Module(wasm(`(module (import "m" "get" (func $get (result i32)))
+    const { exports } = new W.Instance(new W.Module(wasm(`(module (import "m" "get" (func $get (result i32)))
       (func (export "guarded") (result i32) (block $caught (return (try_table (result i32) (catch_all $caught) (call $get)))) (i32.const -1))
       (func (export "plain") (result i32) (call $get)))`)), { m: { get } });
     expect(await W.promising(exports.guarded)()).toBe(-1);
@@ -62,7 +62,7 @@ describe('Suspending and promising', () => {
 
   test('a trap rejects with RuntimeError; bad arguments reject with TypeError', async () => {
     const get = new W.Suspending(async () => 0);
-    const { exports } = new WA.Instance(new WA.Module(wasm(`(module (import "m" "get" (func $get (result i32)))
+    const { exports } = new W.Instance(new W.Module(wasm(`(module (import "m" "get" (func $get (result i32)))
       (func (export "div") (param i64) (result i32) (i32.div_u (i32.const 1) (call $get))))`)), { m: { get } });
     const div = W.promising(exports.div);
     expect(await rejected(div(1n))).toBeInstanceOf(WA.RuntimeError);
@@ -70,12 +70,12 @@ describe('Suspending and promising', () => {
   });
 
   test('sandwich: wasm → JS → wasm → JS, suspending at the innermost call', async () => {
-    const inner = new WA.Instance(new WA.Module(wasm(`(module (import "m" "get" (func $get (result i32)))
+    const inner = new W.Instance(new W.Module(wasm(`(module (import "m" "get" (func $get (result i32)))
       (func (export "inner") (result i32) (i32.mul (call $get) (i32.const 10))))`)), {
       m: { get: new W.Suspending(async () => 4) },
     }).exports;
     // The middle JS function calls wasm synchronously; only a Suspending import may wait.
-    const outer = new WA.Instance(new WA.Module(wasm(`(module (import "m" "mid" (func $mid (result i32)))
+    const outer = new W.Instance(new W.Module(wasm(`(module (import "m" "mid" (func $mid (result i32)))
       (func (export "outer") (result i32) (i32.add (call $mid) (i32.const 2))))`)), {
       m: { mid: new W.Suspending(() => W.promising(inner.inner)()) },
     }).exports;
@@ -83,7 +83,7 @@ describe('Suspending and promising', () => {
   });
 
   test('a Suspending import called without promising throws instead of losing the call', () => {
-    const { exports } = new WA.Instance(new WA.Module(ADD_LATER), { m: { get: new W.Suspending(async () => 1) } });
+    const { exports } = new W.Instance(new W.Module(ADD_LATER), { m: { get: new W.Suspending(async () => 1) } });
     expect(thrown(() => exports.run(1))).toBeInstanceOf(Error);
   });
 });
