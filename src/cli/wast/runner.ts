@@ -64,7 +64,7 @@ export interface RunOptions {
   quoteToBinary: (text: string) => Uint8Array;
   /** What to skip; nothing is skipped without one. */
   skips?: SkipPolicy;
-  /** Stop after this many failures (a broken engine should not produce thousands of lines). */
+  /** Record at most this many failures (all are counted; a broken engine should not print thousands of lines). */
   maxFailures?: number;
 }
 
@@ -306,6 +306,9 @@ class ScriptRun<M, I, X> {
   }
 
   private moduleCommand(wm: WastModule): void {
+    // Until this module is instantiated, commands on "the current module" must not reach the
+    // previous one (they would fail in misleading ways).
+    if (!wm.definition) this.current = null;
     const m = this.attempt(() => this.compileModule(wm), 'compile');
     if (wm.definition) {
       if (wm.name !== null) this.definitions.set(wm.name, m);
