@@ -46,7 +46,7 @@ function callOf(run: ShellRun, i: number): number {
   return c;
 }
 
-/** Where comparison must stop because of a limit: an event index in `run`, or its length. */
+/** The top-level call (-1: instantiation) in which `run` first hit a limit, or null if it never did. */
 function limitCut(run: ShellRun): { cutCall: number } | null {
   const i = run.events.findIndex(isLimit);
   return i < 0 ? null : { cutCall: callOf(run, i) };
