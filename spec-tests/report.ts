@@ -2,8 +2,12 @@
  * `npm run spec`: runs the suite and prints a per-file table (passed / failed / skipped / soft
  * mismatches), totals, skips grouped by feature, and with `-v` every failure and soft mismatch.
  *
- *   npm run spec [-- [-v] [--engine v8] [FILTER...]]     FILTER: substrings of file paths
+ *   npm run spec [-- [-v] [--engine v8] [--json FILE] [FILTER...]]   FILTER: substrings of file paths
+ *
+ * `--json FILE` also writes every file's result (counts, failures, soft mismatches, skips) as
+ * JSON, for CI artifacts and for comparing runs.
  */
+import { writeFileSync } from 'node:fs';
 import { listWastFiles, locateTestsuite } from './locate.js';
 import { describeFailures, runSuiteFile, type EngineName } from './suite.js';
 import type { FileResult } from '../src/cli/wast/runner.js';
@@ -12,7 +16,10 @@ function main(argv: string[]): number {
   const verbose = argv.includes('-v');
   const e = argv.indexOf('--engine');
   const engine: EngineName = e >= 0 && argv[e + 1] === 'v8' ? 'v8' : 'purewasm';
-  const filters = argv.filter((a, i) => a !== '-v' && a !== '--engine' && (e < 0 || i !== e + 1));
+  const j = argv.indexOf('--json');
+  const jsonFile = j >= 0 ? argv[j + 1] : undefined;
+  const optionAt = (i: number): boolean => (e >= 0 && (i === e || i === e + 1)) || (j >= 0 && (i === j || i === j + 1));
+  const filters = argv.filter((a, i) => a !== '-v' && !optionAt(i));
   const root = locateTestsuite();
   if (root === null) {
     console.error('test suite not found: set WASM_TESTSUITE, or check out spec-tests/testsuite');
@@ -46,6 +53,11 @@ function main(argv: string[]): number {
     for (const r of results) if (r.failed > 0) console.log(describeFailures(r));
     console.log('\nsoft mismatches (right kind of error, different wording):');
     for (const r of results) for (const s of r.soft) console.log(`${r.file}:${s.line}: expected ${s.expected} | got ${s.actual}`);
+  }
+  if (jsonFile !== undefined) {
+    const totals = { passed: sum('passed'), failed: sum('failed'), skipped: sum('skipped'), soft };
+    writeFileSync(jsonFile, JSON.stringify({ engine, totals, files: results }, null, 1));
+    console.log(`\nwrote ${jsonFile}`);
   }
   return sum('failed') === 0 ? 0 : 1;
 }
