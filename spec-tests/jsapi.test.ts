@@ -38,7 +38,10 @@ function runThroughJsApi(file: string): FileResult | null {
 
 describe.skipIf(root === null)('spec suite through the JS API', () => {
   const files = root === null ? [] : listWastFiles(root);
-  test.each(files)('%s', (file) => {
+  test.for(files)('%s', (file, ctx) => {
+    // The JS API's one engine has the default features, as a browser has: files of proposals
+    // beyond 3.0 that the runner enables per directory (suite.ts) do not apply to it.
+    if (Object.keys(configFor(file).features ?? {}).length > 0) return ctx.skip('needs a proposal the JS API does not enable');
     const r = runThroughJsApi(file);
     if (r === null) return;
     // The JS API refuses to call a function with v128 in its signature (a TypeError, by the
