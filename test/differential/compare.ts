@@ -21,8 +21,11 @@ export interface CaseResult {
   /**
    * `refused`: V8 does not compile the module (binaryen emitted an instruction beyond 2.0, such as
    * `ref.as_non_null`): nothing to compare against, and not counted as compared.
+   * `nan`: the runs differ only in NaN bits, which the spec leaves open (a NaN result may be any
+   * arithmetic NaN, of either sign): a module made with NaNs differs, and the same module after
+   * binaryen's `--denan` pass agrees. `difference` shows the original disagreement.
    */
-  readonly status: 'agree' | 'mismatch' | 'limited' | 'refused';
+  readonly status: 'agree' | 'mismatch' | 'limited' | 'refused' | 'nan';
   /** When refused: V8's reason. */
   readonly reason?: string;
   /** Top-level calls whose events were compared (identical in both runs unless `mismatch`). */
@@ -99,8 +102,13 @@ export function compareRuns(
 
 /** Generates the module of `recipe` and compares purewasm with V8 on it. */
 export async function runCase(gen: TtfGenerator, recipe: TtfRecipe, setup?: PurewasmSetup): Promise<CaseResult> {
-  const bytes = exposeMemory(await gen.generate(recipe));
-  return runBytes(recipe, bytes, setup);
+  const made = await gen.generate(recipe);
+  const result = runBytes(recipe, exposeMemory(made), setup);
+  // NaNs are compared as a class: where NaN bits reached integers (reinterpret, lanes, memory), ask
+  // whether the same module without NaNs agrees before calling it a mismatch.
+  if (result.status !== 'mismatch' || recipe.denan) return result;
+  const retry = runBytes(recipe, exposeMemory(await gen.denan(made)), setup);
+  return retry.status === 'agree' || retry.status === 'limited' ? { ...result, status: 'nan' } : result;
 }
 
 /** Compares purewasm with V8 on a module already made. */

@@ -65,6 +65,11 @@ export function ttfArgs(recipe: TtfRecipe, input: string, output: string): strin
 /** A loaded wasm-opt: `generate` makes the module of a recipe. */
 export interface TtfGenerator {
   generate(recipe: TtfRecipe): Promise<Uint8Array>;
+  /**
+   * `bytes` after binaryen's `--denan` pass (every float result that is NaN becomes 0): used to
+   * tell a difference in NaN bits, which the spec allows, from a real one.
+   */
+  denan(bytes: Uint8Array): Promise<Uint8Array>;
   /** Removes the temporary files. */
   dispose(): void;
 }
@@ -118,31 +123,37 @@ export async function loadTtf(root: string = process.cwd()): Promise<TtfGenerato
   let runs = 0;
   const input = join(dir, 'in.bin');
   const output = join(dir, 'out.wasm');
-  const once = (recipe: TtfRecipe): Uint8Array => {
+  const once = (inputBytes: Uint8Array, args: string[], what: string): Uint8Array => {
     runs++;
-    writeFileSync(input, seededBytes(recipe.seed, recipe.size));
+    writeFileSync(input, inputBytes);
     rmSync(output, { force: true });
     const saved = process.exitCode;
-    const rc = callMain(ttfArgs(recipe, input, output));
+    const rc = callMain(args);
     process.exitCode = saved; // Emscripten's exit sets it; the host process's status is not its business
-    if (rc !== 0) throw new Error(`wasm-opt -ttf failed (exit ${rc}) for seed ${recipe.seed}`);
+    if (rc !== 0) throw new Error(`wasm-opt failed (exit ${rc}) for ${what}`);
     return new Uint8Array(readFileSync(output));
   };
+  const run = async (inputBytes: Uint8Array, args: string[], what: string): Promise<Uint8Array> => {
+    if (runs >= RUNS_PER_LOAD) {
+      callMain = await loadCopy(body, dir, loads++);
+      runs = 0;
+    }
+    try {
+      return once(inputBytes, args, what);
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      // A worn-out copy: load a fresh one and try once more.
+      callMain = await loadCopy(body, dir, loads++);
+      runs = 0;
+      return once(inputBytes, args, what);
+    }
+  };
   return {
-    async generate(recipe: TtfRecipe): Promise<Uint8Array> {
-      if (runs >= RUNS_PER_LOAD) {
-        callMain = await loadCopy(body, dir, loads++);
-        runs = 0;
-      }
-      try {
-        return once(recipe);
-      } catch (e) {
-        if (!(e instanceof WebAssembly.RuntimeError)) throw e;
-        // A worn-out copy: load a fresh one and try once more.
-        callMain = await loadCopy(body, dir, loads++);
-        runs = 0;
-        return once(recipe);
-      }
+    generate(recipe: TtfRecipe): Promise<Uint8Array> {
+      return run(seededBytes(recipe.seed, recipe.size), ttfArgs(recipe, input, output), `seed ${recipe.seed}`);
+    },
+    denan(bytes: Uint8Array): Promise<Uint8Array> {
+      return run(bytes, [input, ...TTF_FEATURES, '--denan', '--quiet', '-o', output], 'the --denan pass');
     },
     dispose(): void {
       rmSync(dir, { recursive: true, force: true });
