@@ -3,8 +3,10 @@
  * type), ToJSValue (back), and DefaultValue, on the raw values of core/values.ts so that no
  * intermediate form loses bits: i64 ↔ BigInt (wrapping to 64 bits, TypeError for a Number), f32
  * rounded once to the nearest f32, externref keeps the JS value's identity, funcref accepts only
- * Exported Functions. v128 cannot cross the boundary (TypeError), as the spec says.
+ * Exported Functions, exnref is a WebAssembly.Exception on the JS side. v128 cannot cross the
+ * boundary (TypeError), as the spec says.
  */
+import { ExnInst } from '../core/exn.js';
 import { HostFuncInst, WasmFuncInst, type FuncInst } from '../core/func.js';
 import { ExternRef, type RawVal } from '../core/values.js';
 import {
@@ -13,6 +15,7 @@ import {
 import { bigBitsToF64, bitsToF32, f32ToBits, f64ToBigBits } from '../util/bits.js';
 import { engine } from './agent.js';
 import { exportedFunction, funcInstOf } from './function.js';
+import { exceptionObject, exnInstOf } from './tag.js';
 import { toNumber } from './webidl.js';
 
 /** Whether a raw reference is a function instance. */
@@ -47,6 +50,12 @@ export function toWebAssemblyValue(v: unknown, t: ValType): RawVal {
       if (typeof v === 'number' && Number.isInteger(v) && v >= I31_MIN && v <= I31_MAX && !Object.is(v, -0)) return v;
       if (ht === AbsHeap.Any) return new ExternRef(v);
       break;
+    case AbsHeap.Exn: {
+      // An exception reference is its WebAssembly.Exception object on the JS side.
+      const exn = exnInstOf(v);
+      if (exn !== undefined) return exn;
+      break;
+    }
     case AbsHeap.Func: {
       const f = funcInstOf(v);
       if (f !== undefined) return f;
@@ -79,7 +88,8 @@ export function refToJS(raw: RawVal): unknown {
   if (raw === null) return null;
   if (raw instanceof ExternRef) return raw.value;
   if (isFuncInst(raw)) return exportedFunction(raw);
-  // i31 references are numbers; GC objects and exception references stay opaque objects.
+  if (raw instanceof ExnInst) return exceptionObject(raw);
+  // i31 references are numbers; GC objects stay opaque objects.
   return raw;
 }
 

@@ -128,3 +128,19 @@ describe.each(IMPLEMENTATIONS.filter(([, WA]) => typeof WA.Exception === 'functi
     expect(exports.catchJs()).toBe(err);
   });
 });
+
+test('an exnref reaches JS as its Exception object and goes back as the same exception (purewasm)', () => {
+  const [, WA] = IMPLEMENTATIONS[0]!;
+  const tag = new WA.Tag({ parameters: ['i32'] });
+  const { exports } = new WA.Instance(new WA.Module(wasm(`(module (import "m" "t" (tag $t (param i32)))
+    (func (export "catch") (result exnref)
+      (block $h (result exnref) (try_table (catch_all_ref $h) (throw $t (i32.const 3))) (unreachable)))
+    (func (export "rethrow") (param exnref) (throw_ref (local.get 0)))
+    (func (export "null") (result exnref) (ref.null exn)))`)), { m: { t: tag } });
+  const e = exports.catch();
+  expect(e).toBeInstanceOf(WA.Exception);
+  expect(e.getArg(tag, 0)).toBe(3);
+  expect(thrown(() => exports.rethrow(e))).toBe(e);
+  expect(exports.null()).toBe(null);
+  expect(thrown(() => exports.rethrow({}))).toBeInstanceOf(TypeError);
+});
