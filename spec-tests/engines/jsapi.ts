@@ -7,12 +7,14 @@
  * are still told apart and messages keep the spec's wording.
  */
 import { funcInstOf } from '../../src/jsapi/function.js';
+import { StructInst } from '../../src/core/gc.js';
 import { globalInstOf } from '../../src/jsapi/global.js';
 import * as WA from '../../src/jsapi/index.js';
+import { gcInstOf } from '../../src/jsapi/values.js';
 import { AbsHeap, heapOf, isRef, type ValType } from '../../src/syntax/types.js';
 import type { WastConst } from '../../src/text/wast-script.js';
 import { CompileError as CoreCompileError, ParseError, Trap, TrapCode } from '../../src/util/errors.js';
-import type { Failure, RefKind, SpecEngine, SpecValue } from '../engine.js';
+import type { Failure, SpecEngine, SpecValue } from '../engine.js';
 
 /** An instance as the runner holds it: anything with an exports object. */
 export interface JsInstance {
@@ -128,17 +130,9 @@ export class JsApiEngine implements SpecEngine<WA.Module, JsInstance, unknown> {
     if (typeof v === 'function') return { type: 'ref', ref: 'func' };
     if (typeof v === 'number' && t !== undefined && isRef(t)) return { type: 'ref', ref: heapOf(t) === AbsHeap.Extern ? 'extern' : 'i31' };
     if (typeof v === 'number' || typeof v === 'bigint') return { type: 'js', value: v };
-    return { type: 'ref', ref: refKind(v) };
+    const gc = gcInstOf(v);
+    if (gc !== undefined) return { type: 'ref', ref: gc instanceof StructInst ? 'struct' : 'array' };
+    if (v instanceof WA.Exception) return { type: 'ref', ref: 'exn' };
+    return { type: 'ref', ref: 'extern' };
   }
-}
-
-/** What an opaque reference from wasm is (GC objects and exceptions), by its class name. */
-function refKind(v: unknown): RefKind {
-  if (typeof v !== 'object') return 'extern';
-  const k = (v as { kind?: unknown }).kind;
-  const name = (typeof k === 'string' ? k : ((v as object).constructor?.name ?? '')).toLowerCase();
-  if (name.includes('struct')) return 'struct';
-  if (name.includes('array')) return 'array';
-  if (name.includes('exn') || name.includes('exception')) return 'exn';
-  return 'extern';
 }

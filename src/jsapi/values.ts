@@ -3,10 +3,11 @@
  * type), ToJSValue (back), and DefaultValue, on the raw values of core/values.ts so that no
  * intermediate form loses bits: i64 ↔ BigInt (wrapping to 64 bits, TypeError for a Number), f32
  * rounded once to the nearest f32, externref keeps the JS value's identity, funcref accepts only
- * Exported Functions, exnref is a WebAssembly.Exception on the JS side. v128 cannot cross the
- * boundary (TypeError), as the spec says.
+ * Exported Functions, exnref is a WebAssembly.Exception on the JS side, structs and arrays are
+ * opaque frozen objects, i31 references Numbers. v128 cannot cross the boundary (TypeError).
  */
 import { ExnInst } from '../core/exn.js';
+import { ArrayInst, StructInst } from '../core/gc.js';
 import { HostFuncInst, WasmFuncInst, type FuncInst } from '../core/func.js';
 import { ExternRef, type RawVal } from '../core/values.js';
 import {
@@ -21,6 +22,29 @@ import { toNumber } from './webidl.js';
 /** Whether a raw reference is a function instance. */
 export function isFuncInst(r: unknown): r is FuncInst {
   return r instanceof WasmFuncInst || r instanceof HostFuncInst;
+}
+
+/** The opaque JS object standing for each GC object (struct or array) that reached JS. */
+const gcObjects = new WeakMap<StructInst | ArrayInst, object>();
+const gcOf = new WeakMap<object, StructInst | ArrayInst>();
+
+/**
+ * The JS side of a struct or array: an empty, frozen object with a null prototype, one per GC
+ * object, so JS can hold it and pass it back (identity kept) but never read or change its fields.
+ */
+function gcToJS(o: StructInst | ArrayInst): object {
+  let w = gcObjects.get(o);
+  if (w === undefined) {
+    w = Object.freeze(Object.create(null) as object);
+    gcObjects.set(o, w);
+    gcOf.set(w, o);
+  }
+  return w;
+}
+
+/** @internal The GC object behind an opaque JS object from gcToJS, or undefined. */
+export function gcInstOf(v: unknown): StructInst | ArrayInst | undefined {
+  return typeof v === 'object' && v !== null ? gcOf.get(v) : undefined;
 }
 
 const I31_MIN = -(2 ** 30);
@@ -41,14 +65,23 @@ export function toWebAssemblyValue(v: unknown, t: ValType): RawVal {
     throw new TypeError(`null is not a value of the non-nullable type ${valTypeToString(t)}`);
   }
   const ht = heapOf(t);
+  const gc = gcInstOf(v);
   switch (ht) {
     case AbsHeap.Extern:
-      return new ExternRef(v);
+      // A GC object keeps its identity through externref (extern.convert_any is the identity).
+      return gc ?? new ExternRef(v);
     case AbsHeap.Any:
     case AbsHeap.Eq:
     case AbsHeap.I31:
       if (typeof v === 'number' && Number.isInteger(v) && v >= I31_MIN && v <= I31_MAX && !Object.is(v, -0)) return v;
+      if (ht !== AbsHeap.I31 && gc !== undefined) return gc;
       if (ht === AbsHeap.Any) return new ExternRef(v);
+      break;
+    case AbsHeap.Struct:
+      if (gc instanceof StructInst) return gc;
+      break;
+    case AbsHeap.Array:
+      if (gc instanceof ArrayInst) return gc;
       break;
     case AbsHeap.Exn: {
       // An exception reference is its WebAssembly.Exception object on the JS side.
@@ -63,9 +96,9 @@ export function toWebAssemblyValue(v: unknown, t: ValType): RawVal {
     }
     default:
       if (ht >= 0) {
-        // A concrete type: only an Exported Function whose type is a subtype can be one.
-        const f = funcInstOf(v);
-        if (f !== undefined && (f.typeId === ht || engine.types.isSubtype(f.typeId, ht))) return f;
+        // A concrete type: an Exported Function or a GC object whose type is a subtype.
+        const r = funcInstOf(v) ?? gc;
+        if (r !== undefined && (r.typeId === ht || engine.types.isSubtype(r.typeId, ht))) return r;
       }
   }
   throw new TypeError(`the value cannot be converted to ${valTypeToString(t)}`);
@@ -89,7 +122,8 @@ export function refToJS(raw: RawVal): unknown {
   if (raw instanceof ExternRef) return raw.value;
   if (isFuncInst(raw)) return exportedFunction(raw);
   if (raw instanceof ExnInst) return exceptionObject(raw);
-  // i31 references are numbers; GC objects stay opaque objects.
+  if (raw instanceof StructInst || raw instanceof ArrayInst) return gcToJS(raw);
+  // i31 references are numbers.
   return raw;
 }
 
