@@ -101,9 +101,6 @@ export function purewasmBinding(setup: PurewasmSetup = DEFAULT_SETUP): EngineBin
     trapClass(e: unknown): string | undefined {
       return e instanceof Trap ? ourTrapClass(e.code, e.message) : undefined;
     },
-    isTrap(e: unknown): boolean {
-      return e instanceof Trap;
-    },
     describe(v: unknown): string {
       if (v === null) return 'null';
       if (v instanceof Func) return v.inst.kind === 'wasm' ? `func#${v.inst.index}` : 'func:host';

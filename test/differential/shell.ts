@@ -38,10 +38,11 @@ export interface EngineBinding {
   call(func: unknown, args: readonly unknown[]): unknown[];
   /** Calls `func` as JS would with `null` for every parameter. */
   callWithNulls(func: unknown): unknown[];
-  /** The trap class of `e` (see compare.ts) if `e` is a wasm trap or an engine limit, else undefined. */
+  /**
+   * The trap class of `e` (traps.ts) if `e` is a wasm trap or an engine limit, else undefined.
+   * Traps and limits are never caught by the `*-catch` callbacks.
+   */
   trapClass(e: unknown): string | undefined;
-  /** Whether `e` is a wasm trap (never caught by `*-catch` callbacks). */
-  isTrap(e: unknown): boolean;
   /**
    * How a reference value shows in the event log: 'null', `func#INDEX` for a wasm function (the
    * index in its module's function space), 'func:host' for a host function, or an extern's value.

@@ -58,9 +58,6 @@ export function v8Binding(resultCounts: ReadonlyMap<string, number>): EngineBind
       if (e instanceof RangeError && e.message.includes(V8_STACK_OVERFLOW)) return STACK_EXHAUSTED;
       return undefined;
     },
-    isTrap(e: unknown): boolean {
-      return e instanceof WebAssembly.RuntimeError;
-    },
     describe(v: unknown): string {
       if (v === null) return 'null';
       // The JS API names a function reference by its index in the module's function space; V8
