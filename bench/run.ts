@@ -27,7 +27,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ENGINES, type EngineName } from './engines.js';
-import { selectKernels, type Kernel } from './kernels.js';
+import { KERNELS, selectKernels, type Kernel } from './kernels.js';
 import { geomean, median } from './stats.js';
 import type { CellResult, Job } from './worker.js';
 
@@ -247,7 +247,8 @@ async function main(): Promise<void> {
   }
   if (targets.length) {
     say();
-    say('Targets (issue 5):');
+    const partial = o.kernels.length < KERNELS.length ? ` — only ${o.kernels.length} of ${KERNELS.length} kernels ran; the targets are for all of them` : '';
+    say(`Targets (issue 5)${partial}:`);
     for (const t of targets) say(`- ${t}`);
   }
 
