@@ -44,10 +44,25 @@ function jsapiBinding(resultCounts: ReadonlyMap<string, number>): EngineBinding 
   };
 }
 
+/** Modules compiled through purewasm's namespace while it stood in for the global one. */
+let compiledByUs = 0;
+/** purewasm's namespace, with a Module that counts itself (proof that the swap took effect). */
+const OURS: object = (() => {
+  const ns = Object.create(Object.getPrototypeOf(WA), Object.getOwnPropertyDescriptors(WA)) as Record<string, unknown>;
+  class CountedModule extends WA.Module {
+    constructor(bytes: BufferSource) {
+      super(bytes);
+      compiledByUs++;
+    }
+  }
+  ns.Module = CountedModule;
+  return ns;
+})();
+
 /** Runs `f` with purewasm's WebAssembly as the global one (the binding's code reads the global). */
 function withOurs<T>(f: () => T): T {
   const native = globalThis.WebAssembly;
-  Object.defineProperty(globalThis, 'WebAssembly', { value: WA, writable: true, configurable: true });
+  Object.defineProperty(globalThis, 'WebAssembly', { value: OURS, writable: true, configurable: true });
   try {
     return f();
   } finally {
@@ -66,7 +81,9 @@ function compareOn(recipe: TtfRecipe, bytes: Uint8Array): CaseResult | null {
   }
   const counts = new Map([...signatures].map(([n, t]) => [n, t.results.length]));
   const oracle = runShell(v8Binding(counts), bytes, signatures);
+  const before = compiledByUs;
   const ours = withOurs(() => runShell(jsapiBinding(counts), bytes, signatures));
+  if (compiledByUs === before) throw new Error('the shell did not go through purewasm\'s WebAssembly');
   return compareRuns(recipe, bytes, oracle, ours);
 }
 
