@@ -36,7 +36,9 @@ function heapUsed(): number {
   return m.heapUsed + m.external;
 }
 
+/** Times `f`, after a collection so that garbage from the previous run is not charged to it. */
 function time<T>(f: () => T): [T, number] {
+  gc?.();
   const t0 = performance.now();
   const r = f();
   return [r, performance.now() - t0];
@@ -67,7 +69,7 @@ async function main(): Promise<void> {
   };
   const cold = firstCall();
 
-  const runs = 5;
+  const runs = 7;
   const decodeMs = median(Array.from({ length: runs }, () => time(() => decodeModule(bytes))[1]));
   const ast = decodeModule(bytes);
   const validateMs = median(Array.from({ length: runs }, () => time(() => validateModule(ast))[1]));
