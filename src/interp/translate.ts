@@ -219,7 +219,9 @@ export class Translator {
     }
     // Legacy try blocks keep their caught exception in a frame word each: count them first.
     this.nextExnSlot = w;
-    if (inst.tags.length > 0) w += 2 * countLegacyTries(body.bytes, body.offset);
+    // A module without tags can still catch foreign exceptions (catch_all), so the only shortcut is
+    // a byte scan: no 0x06 byte, no legacy `try`.
+    if (body.bytes.indexOf(0x06) >= 0) w += 2 * countLegacyTries(body.bytes, body.offset);
     this.exnSlotsEnd = w;
     this.localWords = w;
     this.top = this.maxTop = w;

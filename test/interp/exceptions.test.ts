@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { WasmException } from '../../src/core/exn.js';
 import { Trap, TrapCode } from '../../src/util/errors.js';
-import { call, call1, load } from './helpers.js';
+import { call, call1, func, load } from './helpers.js';
 
 const inst = load(`(module
   (tag $e (param i32 i64))
@@ -49,5 +49,14 @@ describe('exceptions', () => {
   });
   it('legacy try/catch with delegate', () => {
     expect(call1(inst, 'legacy', 4)).toBe(104);
+  });
+  it('legacy catch_all catches a foreign exception in a module that declares no tags', () => {
+    const thrower = load(`(module (tag $e) (func (export "throw") (throw $e)))`);
+    const catcher = load(`(module
+      (import "m" "throw" (func $throw))
+      (func (export "f") (result i32)
+        (try (result i32) (do (call $throw) (i32.const 0)) (catch_all (i32.const 42)))))`,
+    [{ kind: 'func', value: func(thrower, 'throw') }]);
+    expect(call1(catcher, 'f')).toBe(42);
   });
 });
