@@ -850,7 +850,7 @@ function runLoop(t: Thread): RunResult {
           break;
         }
         case 0x25 /* Iop.Simd */:
-          execSimd(inst, S.i32, fw, c, pc);
+          execSimd(inst, S.i32, S.f32, fw, c, pc);
           pc += 9;
           break;
         case 0x127 /* Iop.Select32 */:

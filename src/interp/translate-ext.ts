@@ -122,7 +122,7 @@ export function translateSimd(t: Translator, code: number): void {
     const w = t.push(V128);
     const b = r.v128;
     const word = (i: number): number => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
-    t.emit(Iop.Const128, w, word(0), word(4), word(8), word(12));
+    t.markDst(t.emit(Iop.Const128, w, word(0), word(4), word(8), word(12)) + 1);
     return;
   }
   const s = sigOf(code);
@@ -147,9 +147,12 @@ export function translateSimd(t: Translator, code: number): void {
     const word = (i: number): number => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24);
     // The 16 lane indices take the four words c imm0 imm1 imm2, contiguous in the code.
     const dst = t.push(V128);
-    t.emit(Iop.Simd, sub, dst, ins[0]!, ins[1]!, word(0), word(4), word(8), word(12));
+    t.markDst(t.emit(Iop.Simd, sub, dst, ins[0]!, ins[1]!, word(0), word(4), word(8), word(12)) + 2);
     return;
   }
   const dst = s.results.length > 0 ? t.push(s.results[0]!) : -1;
-  t.emit(Iop.Simd, sub, dst, ins[0] ?? -1, ins[1] ?? -1, ins[2] ?? -1, imm0, imm1, imm2);
+  const at = t.emit(Iop.Simd, sub, dst, ins[0] ?? -1, ins[1] ?? -1, ins[2] ?? -1, imm0, imm1, imm2);
+  // Every SIMD entry point reads all its operands before writing its result, so the result can go
+  // straight into a local that is also an operand (see interp/simd/index.ts).
+  if (dst >= 0) t.markDst(at + 2);
 }

@@ -270,6 +270,14 @@ export class Translator {
 
   // --- emission helpers -------------------------------------------------------------------
 
+  /**
+   * Marks the operand at code position `pos` as the destination of the op just emitted, so that a
+   * following `local.set`/`local.tee` retargets it (for ops emitted outside this class).
+   */
+  markDst(pos: number): void {
+    this.lastDst = pos;
+  }
+
   emit(op: number, ...args: number[]): number {
     const at = this.code.length;
     this.lastDst = -1;
