@@ -100,7 +100,7 @@ export function wordUnary(code: number, w: Int32Array, dst: number, a: number): 
  * i8x16.ne on one word: 0xff in each byte where x and y differ. A byte t of x^y is non-zero iff
  * (t & 0x7f) + 0x7f or t itself has its top bit set; the sum cannot carry out of the byte.
  */
-function ne8(x: number, y: number): number {
+export function ne8(x: number, y: number): number {
   const t = x ^ y;
   const nonzero = (((t & L8) + L8) | t) & H8;
   return Math.imul(nonzero >>> 7, 0xff);
@@ -122,11 +122,11 @@ export function bitmask8(x: number): number {
   return (Math.imul((x >>> 7) & 0x01010101, 0x204081) >>> 21) & 0xf;
 }
 
-function add8(x: number, y: number): number {
+export function add8(x: number, y: number): number {
   return ((x & L8) + (y & L8)) ^ ((x ^ y) & H8);
 }
 
-function sub8(x: number, y: number): number {
+export function sub8(x: number, y: number): number {
   return ((x | H8) - (y & L8)) ^ ((x ^ ~y) & H8);
 }
 
