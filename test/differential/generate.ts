@@ -39,6 +39,8 @@ export interface TtfRecipe {
   readonly passes?: readonly string[];
   /** Bytes of random input: more input, more and larger functions. */
   readonly size: number;
+  /** Flags enabling features beyond 2.0 (e.g. `--enable-tail-call`), for runs outside issue 3's scope. */
+  readonly extraFeatures?: readonly string[];
 }
 
 /** A deterministic 32-bit generator (mulberry32): the same seed gives the same bytes everywhere. */
@@ -58,7 +60,7 @@ export function seededBytes(seed: number, length: number): Uint8Array {
 /** The wasm-opt command line for a recipe (input and output file names filled in by the caller). */
 export function ttfArgs(recipe: TtfRecipe, input: string, output: string): string[] {
   return [
-    input, '-ttf', ...TTF_FEATURES, ...(recipe.denan ? ['--denan'] : []), ...(recipe.passes ?? []), '--quiet', '-o', output,
+    input, '-ttf', ...TTF_FEATURES, ...(recipe.extraFeatures ?? []), ...(recipe.denan ? ['--denan'] : []), ...(recipe.passes ?? []), '--quiet', '-o', output,
   ];
 }
 

@@ -2,12 +2,13 @@
  * The full differential run against V8, as a command:
  *
  *   npx tsx test/differential/run.ts [--count 1000] [--seed 1] [--fuel 50000000] [--out DIR]
- *                                    [--max-input BYTES]
+ *                                    [--max-input BYTES] [--extra-features --enable-tail-call,…]
  *
  * A module made with NaNs whose runs differ is run again after binaryen's `--denan` pass; if that
  * agrees, the difference is in NaN bits, which the spec leaves open, and it is counted apart.
  * Seeds `seed … seed+count-1` (recipe.ts says what each seed means: `--denan`, fuel metering,
- * eager translation, input size; `--max-input` overrides the size for large-module runs). Prints one line per
+ * eager translation, input size; `--max-input` overrides the size for large-module runs, and
+ * `--extra-features` adds wasm-opt feature flags beyond 2.0 for exploratory runs). Prints one line per
  * mismatch (seed, mode, first differing events) and the totals: modules generated, modules that
  * agree, are limited (stack or fuel) or mismatch, top-level functions compared. With `--out`, each
  * mismatching module is written there as `seed-<n>.wasm` for reduction. Exit status 1 on any
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const fuel = Number(option(args, '--fuel', '50000000'));
   const out = option(args, '--out', '');
   const maxInput = option(args, '--max-input', '');
+  const extra = option(args, '--extra-features', '');
   if (out !== '') mkdirSync(out, { recursive: true });
   const gen = await loadTtf();
   const totals = { agree: 0, limited: 0, mismatch: 0, refused: 0, nan: 0, functions: 0, calls: 0 };
@@ -40,7 +42,8 @@ async function main(): Promise<void> {
     for (let seed = first; seed < first + count; seed++) {
       let r: CaseResult;
       try {
-        r = await runCase(gen, recipeFor(seed, maxInput === '' ? undefined : Number(maxInput)), setupFor(seed, fuel));
+        const recipe = recipeFor(seed, maxInput === '' ? undefined : Number(maxInput));
+        r = await runCase(gen, extra === '' ? recipe : { ...recipe, extraFeatures: extra.split(',') }, setupFor(seed, fuel));
       } catch (e) {
         console.log(`seed ${seed}: harness error ${(e as Error).stack}`);
         totals.mismatch++;
