@@ -73,6 +73,10 @@ function runLoop(t: Thread): RunResult {
   let src = 0, nfw = 0;
   let m: MemoryInst | null = null;
   let v: DataView = EMPTY_VIEW;
+  // Fuel lives in a local while the loop runs (a field load and store per segment cost more than
+  // the segment's other ops); it is written back to the thread wherever anything else can see it:
+  // on every exit and around the general call path (host functions may read or set it).
+  let fuel = t.fuel;
   try {
     for (;;) {
       switch (c[pc]) {
@@ -872,13 +876,14 @@ function runLoop(t: Thread): RunResult {
           throw new Trap(c[pc + 1]!);
         case 0x1c /* Iop.Fuel */: {
           n = c[pc + 1]!;
-          if (t.fuel < n) {
+          if (fuel < n) {
             t.func = fn;
             t.pc = pc;
             t.fw = fw;
+            t.fuel = fuel;
             return RunResult.OutOfFuel;
           }
-          t.fuel -= n;
+          fuel -= n;
           pc += 2;
           break;
         }
@@ -936,6 +941,7 @@ function runLoop(t: Thread): RunResult {
             t.func = fn;
             t.pc = pc;
             t.fw = fw;
+            t.fuel = fuel;
             return RunResult.Done;
           }
           d = --t.depth;
@@ -982,7 +988,9 @@ function runLoop(t: Thread): RunResult {
           t.func = fn;
           t.pc = pc;
           t.fw = fw;
+          t.fuel = fuel;
           if (callOp(t, c, pc)) return RunResult.Done;
+          fuel = t.fuel;
           fn = t.func;
           c = (fn.compiled as CompiledFunc).code;
           pc = t.pc;
@@ -1004,6 +1012,7 @@ function runLoop(t: Thread): RunResult {
     t.func = fn;
     t.pc = pc;
     t.fw = fw;
+    t.fuel = fuel;
     throw e;
   }
 }

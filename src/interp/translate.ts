@@ -570,11 +570,16 @@ export class Translator {
       if (c.inBody !== false) c.handler.end = this.code.length;
       this.handlers.push(c.handler);
     }
+    // Every jump to a block's end was registered as a fixup (that is how it gets its address), so
+    // with none the end is reached only by falling through and the current fuel segment can go on
+    // (one Fuel op fewer per pass). Not after a loop: its segment starts at the loop head and is
+    // charged on every iteration, so it must not include what follows the loop.
+    const isTarget = dead || c.kind !== Kind.Block || c.elseFixup >= 0 || c.fixups.length > 0 || !!c.handler;
     if (c.elseFixup >= 0) this.code[c.elseFixup] = this.code.length;
     for (const at of c.fixups) this.code[at] = this.code.length;
     this.resetTo(c.height, c.startWord);
     for (const t of c.results) this.push(t);
-    this.startSegment();
+    if (isTarget) this.startSegment();
   }
 
   /** Translates one reachable operator; returns true when what follows is unreachable. */
