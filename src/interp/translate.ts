@@ -200,6 +200,9 @@ export class Translator {
   private nextExnSlot = 0;
   private exnSlotsEnd = 0;
   private fuelCount = 0;
+  /** i64/f64 constants kept in frame words (filled once per call) instead of per use; see loopConstants. */
+  private readonly pool: Array<[number, number]>;
+  private readonly poolBase: number;
   private readonly ft: FuncType;
   readonly r: InstrReader;
   private readonly funcs: readonly FuncInst[];
@@ -223,6 +226,10 @@ export class Translator {
     // a byte scan: no 0x06 byte, no legacy `try`.
     if (body.bytes.indexOf(0x06) >= 0) w += 2 * countLegacyTries(body.bytes, body.offset);
     this.exnSlotsEnd = w;
+    // The constant pool sits among the locals (zeroed on entry, then filled by the prologue).
+    this.pool = loopConstants(body.bytes, body.offset);
+    this.poolBase = w;
+    w += 2 * this.pool.length;
     this.localWords = w;
     this.top = this.maxTop = w;
     this.resultWords = typesWords(this.ft.results);
@@ -234,6 +241,7 @@ export class Translator {
       kind: Kind.Func, height: 0, startWord: this.localWords, params: [], results: this.ft.results,
       loopPc: -1, fixups: [], elseFixup: -1,
     });
+    for (let k = 0; k < this.pool.length; k++) this.emit(Iop.Const64, this.poolBase + 2 * k, this.pool[k]![0], this.pool[k]![1]);
     this.startSegment();
     let dead = 0; // > 0: skipping unreachable code; counts nested blocks + 1
     while (this.ctrl.length > 0) {
@@ -298,11 +306,22 @@ export class Translator {
     return w;
   }
 
-  /** Pops the top entry; returns the word to read it from (materializing a pending constant). */
-  pop(): number {
+  /**
+   * Pops the top entry; returns the word to read it from (materializing a pending constant). With
+   * `readOnly` (the consumer only reads the word) a pooled i64/f64 constant is read from its pool
+   * word instead, which costs no op.
+   */
+  pop(readOnly = false): number {
     const i = this.types.length - 1;
     if (i < 0) throw new Error('translate: operand stack underflow (module not validated?)');
-    if (this.srcs[i] === -1) this.materialize(i);
+    if (this.srcs[i] === -1) {
+      const pw = readOnly ? this.poolWord(i) : -1;
+      if (pw >= 0) {
+        this.discard();
+        return pw;
+      }
+      this.materialize(i);
+    }
     const src = this.srcs[i]!;
     this.types.pop();
     this.srcs.pop();
@@ -310,6 +329,17 @@ export class Translator {
     this.constHi.pop();
     this.top = this.words.pop()!;
     return src;
+  }
+
+  /** The pool word holding pending constant `i`, or -1. */
+  private poolWord(i: number): number {
+    const t = this.types[i]!;
+    if (t !== I64 && t !== F64) return -1;
+    const lo = this.constLo[i]!, hi = this.constHi[i]!;
+    for (let k = 0; k < this.pool.length; k++) {
+      if (this.pool[k]![0] === lo && this.pool[k]![1] === hi) return this.poolBase + 2 * k;
+    }
+    return -1;
   }
 
   /** Drops the top entry without materializing it. */
@@ -843,7 +873,7 @@ export class Translator {
     }
     const s = sigOf(code);
     const ins: number[] = new Array<number>(s.params.length);
-    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop();
+    for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop(true);
     const outs: number[] = [];
     for (const t of s.results) outs.push(this.push(t));
     const at = this.emit(iop, ...outs, ...ins);
@@ -911,6 +941,36 @@ export class Translator {
     }
     throw new Error(`translate: unsupported instruction 0xfc ${sub}`);
   }
+}
+
+/** Most distinct constants a function pools (each costs one op per call). */
+const POOL_MAX = 16;
+
+/**
+ * The distinct i64/f64 constants of a function that contains a loop (up to POOL_MAX), as (lo, hi)
+ * words. Without i64/f64 immediate forms of the numeric ops, each use of such a constant cost a
+ * `Const64` op, inside the loop on every iteration (9 of the 30 ops of the i64 kernel's loop); a
+ * pooled one is written once per call. Functions without a loop keep per-use constants, which
+ * then cost no more than the prologue would.
+ */
+function loopConstants(bytes: Uint8Array, offset: number): Array<[number, number]> {
+  if (bytes.indexOf(0x03) < 0) return [];
+  const r = new InstrReader(bytes, 0, bytes.length, offset);
+  const found: Array<[number, number]> = [];
+  let loop = false;
+  while (!r.atEnd()) {
+    const code = r.next();
+    let lo = 0, hi = 0;
+    if (code === 0x03) { loop = true; continue; }
+    if (code === 0x42) {
+      const v = BigInt.asUintN(64, r.i64);
+      lo = Number(v & 0xffffffffn) | 0; hi = Number(v >> 32n) | 0;
+    } else if (code === 0x44) {
+      lo = r.f64Lo; hi = r.f64Hi;
+    } else continue;
+    if (found.length < POOL_MAX && !found.some((e) => e[0] === lo && e[1] === hi)) found.push([lo, hi]);
+  }
+  return loop ? found : [];
 }
 
 /** True when `t` is a reference type (re-exported for the loop's host-call conversions). */
