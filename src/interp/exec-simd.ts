@@ -64,9 +64,9 @@ export function execSimd(inst: ModuleInst, w: Int32Array, f: Float32Array, fw: n
   let f0 = 0, f1 = 0, f2 = 0, f3 = 0;
   floats: {
     switch (sub) {
-      case 0x00: { // v128.load
+      case 0x00: { // v128.load; imm2 is an i32.add folded into the address by the translator
         const mem = inst.memories[c[pc + 7]!]!;
-        const ea = (w[x]! >>> 0) + (c[pc + 6]! >>> 0);
+        const ea = ((w[x]! + c[pc + 8]!) >>> 0) + (c[pc + 6]! >>> 0);
         if (ea + 16 > mem.bytes.length) throw new Trap(TrapCode.MemoryOutOfBounds);
         const v = mem.view;
         w[d] = v.getInt32(ea, true); w[d + 1] = v.getInt32(ea + 4, true);

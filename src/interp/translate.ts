@@ -286,6 +286,21 @@ export class Translator {
     this.lastDst = pos;
   }
 
+  /**
+   * When the op just emitted is `i32.add` with an immediate writing word `w` (and no label came
+   * since), removes it and returns its operand word and immediate, for a consumer that can add the
+   * immediate itself (v128.load's address); otherwise null.
+   */
+  takeAddImm(w: number): { base: number; k: number } | null {
+    const at = this.lastDst - 1;
+    if (this.lastDst < 0 || at + 4 !== this.code.length || this.code[at] !== Iop.ImmBase + 0x6a || this.code[at + 1] !== w) return null;
+    const base = this.code[at + 2]!, k = this.code[at + 3]!;
+    this.code.length = at;
+    this.src.length -= 2;
+    this.lastDst = -1;
+    return { base, k };
+  }
+
   emit(op: number, ...args: number[]): number {
     const at = this.code.length;
     this.lastDst = -1;
