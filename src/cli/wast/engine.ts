@@ -64,6 +64,12 @@ export interface SpecEngine<M = unknown, I = unknown, X = unknown> {
   get(instance: I, name: string): SpecValue;
   /** A fresh instance of the `spectest` host module. */
   spectest(): I;
+  /**
+   * Optional: the script registered `instance` under `name` for imports (`register`). An engine
+   * that resolves imports itself (purewasm, through its Linker) records it here; the runner still
+   * passes `resolve` to `instantiate` for engines that do not.
+   */
+  register?(name: string, instance: I): void;
   /** Classifies anything `compile`, `instantiate`, `invoke` or `get` threw. */
   classify(error: unknown): Failure;
   /**

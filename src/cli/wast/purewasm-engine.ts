@@ -2,6 +2,9 @@
  * The spec-runner adapter for purewasm, driven through the public runtime API (src/runtime) so
  * the suite exercises what users call. Values cross as raw values (floats as bit patterns) so NaN
  * payloads are checked exactly. One adapter holds one Engine and Store: make one per script file.
+ * Imports are resolved by name through a Linker (src/linker), which holds `spectest` and every
+ * registered instance (shadowing on: a later `register` of a name replaces the earlier items,
+ * as in wasmtime's wast runner); its errors are the link errors the scripts assert.
  */
 import { ExternRef, type RawVal } from '../../core/values.js';
 import { Engine, type Config } from '../../runtime/engine.js';
@@ -19,6 +22,7 @@ import type { WastConst } from '../../text/wast-script.js';
 import { f32ToBits, f64ToBigBits } from '../../util/bits.js';
 import { CompileError, LinkError, ParseError, Trap, TrapCode } from '../../util/errors.js';
 import type { Failure, RefKind, SpecEngine, SpecValue } from './engine.js';
+import { Linker } from '../../linker/index.js';
 
 /** An instance as the runner holds it: a wasm instance, or the spectest host module's exports. */
 export type PwInstance = { wasm: Instance } | { host: Map<string, Extern> };
@@ -30,6 +34,8 @@ export class PurewasmEngine implements SpecEngine<Module, PwInstance, Extern> {
   readonly specMessages = true;
   readonly engine: Engine;
   readonly store: Store<undefined>;
+  /** Resolves imports: `spectest` and the registered instances, by name. */
+  readonly linker: Linker<undefined>;
   /** Lines printed by the spectest print functions (kept, not written, so test output stays quiet). */
   readonly printed: string[] = [];
   private readonly externRefs = new Map<number, ExternRef>();
@@ -42,6 +48,7 @@ export class PurewasmEngine implements SpecEngine<Module, PwInstance, Extern> {
   constructor(config: Config = {}, private readonly budget: number | null = null) {
     this.engine = new Engine(budget === null ? config : { ...config, consumeFuel: true });
     this.store = new Store(this.engine, undefined);
+    this.linker = new Linker<undefined>(this.engine).allowShadowing(true);
   }
 
   private refuel(): void {
@@ -53,13 +60,15 @@ export class PurewasmEngine implements SpecEngine<Module, PwInstance, Extern> {
   }
 
   instantiate(module: Module, resolve: (module: string, name: string) => Extern | undefined): PwInstance {
-    const externs = module.imports().map((im) => {
-      const e = resolve(im.module, im.name);
-      if (e === undefined) throw new LinkError(`unknown import: \`${im.module}::${im.name}\` has not been defined`);
-      return e;
-    });
+    void resolve; // imports are resolved by the Linker (see register)
     this.refuel();
-    return { wasm: Instance.new(this.store, module, externs) };
+    return { wasm: this.linker.instantiate(this.store, module) };
+  }
+
+  /** Records a registered instance in the Linker (names shadow earlier ones). */
+  register(name: string, instance: PwInstance): void {
+    if ('wasm' in instance) this.linker.instance(this.store, name, instance.wasm);
+    else for (const [field, item] of instance.host) this.linker.define(this.store, name, field, item);
   }
 
   exportOf(instance: PwInstance, name: string): Extern | undefined {

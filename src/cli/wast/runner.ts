@@ -101,7 +101,9 @@ class ScriptRun<M, I, X> {
 
   constructor(private readonly engine: SpecEngine<M, I, X>, private readonly options: RunOptions) {
     this.result = { file: options.file, passed: 0, failed: 0, skipped: 0, failures: [], soft: [], skips: [] };
-    this.registered.set('spectest', engine.spectest());
+    const spectest = engine.spectest();
+    this.registered.set('spectest', spectest);
+    engine.register?.('spectest', spectest);
   }
 
   run(commands: readonly WastCommand[]): FileResult {
@@ -241,7 +243,9 @@ class ScriptRun<M, I, X> {
         return;
       }
       case 'register': {
-        this.registered.set(cmd.as, this.instanceOf(cmd.module));
+        const inst = this.instanceOf(cmd.module);
+        this.registered.set(cmd.as, inst);
+        this.engine.register?.(cmd.as, inst);
         return;
       }
       case 'action': {
