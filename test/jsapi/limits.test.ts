@@ -10,17 +10,8 @@ import { describe, expect, test } from 'vitest';
 import { WebAssembly as WA } from '../../src/jsapi/index.js';
 import { LIMITS } from '../../src/jsapi/limits.js';
 import { rejected, thrown } from './helpers.js';
+import { u as leb } from '../validate/build.js';
 
-function leb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let b = n % 128;
-    n = Math.floor(n / 128);
-    if (n > 0) b |= 0x80;
-    out.push(b);
-  } while (n > 0);
-  return out;
-}
 
 function section(id: number, items: number[][]): number[] {
   const body = [...leb(items.length), ...items.flat()];
