@@ -1,6 +1,6 @@
 /**
  * The runtime's one door into the interpreter: instantiation, calls, and fuel bookkeeping between
- * the Store and an interpreter Thread. A call runs on a fresh Thread with the store's fuel; what
+ * the Store and an interpreter Thread. A call runs on a Thread (reused between calls) with the store's fuel; what
  * the thread did not use goes back to the store. Out of fuel traps a plain call, or pauses a
  * resumable one (`ResumableCall`) until the host adds fuel and resumes it. Keeping every interp
  * import here leaves room for another execution tier without touching the rest of runtime/.
@@ -58,6 +58,29 @@ function enter<T>(store: Store<any>, thread: Thread, body: () => T): T {
   }
 }
 
+/**
+ * One idle thread per store, reused by the next plain call: building a Thread and its value stack
+ * costs far more than a short call (3.6 µs per call of a two-argument `add` before, see
+ * docs/RATIONALE.md). A thread that deep recursion grew past KEEP_STACK_WORDS is dropped instead,
+ * so an idle store does not hold a large stack.
+ */
+const idleThreads = new WeakMap<Store<any>, Thread>();
+const KEEP_STACK_WORDS = 1 << 14;
+
+function takeThread(store: Store<any>): Thread {
+  const t = idleThreads.get(store);
+  if (t === undefined) return newThread(store);
+  idleThreads.delete(store);
+  return t;
+}
+
+function releaseThread(store: Store<any>, t: Thread): void {
+  if (t.stack.capacity > KEEP_STACK_WORDS) return;
+  // References left in the stack would keep host objects alive until the next call overwrote them.
+  t.stack.refs.fill(null);
+  idleThreads.set(store, t);
+}
+
 function newThread(store: Store<any>): Thread {
   const config = store.engine.config;
   const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4) };
@@ -80,17 +103,21 @@ function callHost(func: Extract<FuncInst, { kind: 'host' }>, args: RawVal[]): Ra
  */
 export function callFunc(store: Store<any>, func: FuncInst, args: RawVal[]): RawVal[] {
   if (func.kind === 'host') return callHost(func, args);
-  const thread = newThread(store);
-  return enter(store, thread, () => {
-    thread.start(func, args);
-    const r = thread.run();
-    if (r === RunResult.OutOfFuel) {
-      const trap = new Trap(TrapCode.OutOfFuel);
-      trap.backtrace = thread.backtrace();
-      throw trap;
-    }
-    return thread.results();
-  });
+  const thread = takeThread(store);
+  try {
+    return enter(store, thread, () => {
+      thread.start(func, args);
+      const r = thread.run();
+      if (r === RunResult.OutOfFuel) {
+        const trap = new Trap(TrapCode.OutOfFuel);
+        trap.backtrace = thread.backtrace();
+        throw trap;
+      }
+      return thread.results();
+    });
+  } finally {
+    releaseThread(store, thread);
+  }
 }
 
 /** A call that finished, with its results as API values. */
