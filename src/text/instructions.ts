@@ -227,19 +227,23 @@ export class InstrParser {
         f.header = hw.finish();
         return;
       }
-      case 'try': {
-        cur.pos++;
-        const label = cur.optId();
-        this.w.u8(0x06);
-        this.blockType(this.w);
-        this.labels.push(label);
+      case 'try':
+        this.tryHeader();
         this.push(F.Try);
         return;
-      }
     }
     const ow = new ByteWriter();
     this.ops.write(ow);
     this.push(F.Plain, ow.finish());
+  }
+
+  /** A legacy `try` header (folded or plain): its label, the opcode and the block type. */
+  private tryHeader(): void {
+    this.cur.pos++;
+    const label = this.cur.optId();
+    this.w.u8(0x06);
+    this.blockType(this.w);
+    this.labels.push(label);
   }
 
   /** A plain (unfolded) instruction, including block delimiters. */
@@ -252,14 +256,9 @@ export class InstrParser {
         cur.pos++;
         this.blockHeader(t.text, this.w);
         return;
-      case 'try': {
-        cur.pos++;
-        const label = cur.optId();
-        this.w.u8(0x06);
-        this.blockType(this.w);
-        this.labels.push(label);
+      case 'try':
+        this.tryHeader();
         return;
-      }
       case 'else': case 'end': case 'catch': case 'catch_all': case 'delegate': {
         if (this.labels.length <= floor) cur.unexpected(t);
         cur.pos++;
