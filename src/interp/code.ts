@@ -130,6 +130,17 @@ export const enum Iop {
   Select64 = 0x128,
   /** a b cond — select of references */
   SelectRef = 0x129,
+  /**
+   * Scalar access whose address is a fused `i32.add` with an immediate: the load/store layout plus
+   * k, the address being `(base + k) mod 2^32` (exactly as i32.add wraps) before the memarg offset.
+   * Loads: dst base offset mem k; stores: base value offset mem k.
+   */
+  I32LoadK = 0x12a,
+  F64LoadK = 0x12b,
+  I32Load8UK = 0x12c,
+  I32StoreK = 0x12d,
+  F64StoreK = 0x12e,
+  I32Store8K = 0x12f,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -150,6 +161,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.Gc) return 9;
   if (op === Iop.GlobalGet32 || op === Iop.GlobalSet32) return 2;
   if (op >= Iop.Select32 && op <= Iop.SelectRef) return 3;
+  if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return 5;
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -166,6 +178,9 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   }
   return 0;
 }
+
+/** The wasm load/store opcode of each fused `…K` op, in Iop order from I32LoadK. */
+export const ADD_K_ACCESS: readonly number[] = [0x28, 0x2b, 0x2d, 0x36, 0x39, 0x3a];
 
 /** Unary numeric ops (1 operand + dst); binary ones default to 2 operands + dst = 3. */
 const NUMERIC_ARITY: Record<number, number> = {};
@@ -209,6 +224,7 @@ export function iopName(op: number): string {
   if (op === Iop.Atomic) return 'atomic';
   if (op === Iop.Gc) return 'gc';
   if (op === Iop.GlobalGet32) return 'global.get32';
+  if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return `${opName(ADD_K_ACCESS[op - Iop.I32LoadK]!)}_add_imm`;
   if (op === Iop.GlobalSet32) return 'global.set32';
   if (op === Iop.Select32) return 'select32';
   if (op === Iop.Select64) return 'select64';

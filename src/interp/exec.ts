@@ -80,6 +80,59 @@ function runLoop(t: Thread): RunResult {
   try {
     for (;;) {
       switch (c[pc]) {
+        // Fused `i32.add k` + access: the address wraps to 32 bits exactly as the add would, and
+        // the memarg offset is added after (no wrap), as for the unfused pair.
+        case 0x12a: /* i32.load_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = ((I32[fw + c[pc + 2]!]! + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 4 > m.bytes.length) throw memOob();
+          I32[fw + c[pc + 1]!] = m.view.getInt32(ea, true);
+          pc += 6;
+          break;
+        }
+        case 0x12b: /* f64.load_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = ((I32[fw + c[pc + 2]!]! + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          v = m.view;
+          d = fw + c[pc + 1]!; I32[d] = v.getInt32(ea, true); I32[d + 1] = v.getInt32(ea + 4, true);
+          pc += 6;
+          break;
+        }
+        case 0x12c: /* i32.load8_u_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = ((I32[fw + c[pc + 2]!]! + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 1 > m.bytes.length) throw memOob();
+          I32[fw + c[pc + 1]!] = m.view.getUint8(ea);
+          pc += 6;
+          break;
+        }
+        case 0x12d: /* i32.store_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = ((I32[fw + c[pc + 1]!]! + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 4 > m.bytes.length) throw memOob();
+          m.view.setInt32(ea, I32[fw + c[pc + 2]!]!, true);
+          pc += 6;
+          break;
+        }
+        case 0x12e: /* f64.store_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = ((I32[fw + c[pc + 1]!]! + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          v = m.view;
+          s = fw + c[pc + 2]!;
+          v.setInt32(ea, I32[s]!, true); v.setInt32(ea + 4, I32[s + 1]!, true);
+          pc += 6;
+          break;
+        }
+        case 0x12f: /* i32.store8_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = ((I32[fw + c[pc + 1]!]! + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 1 > m.bytes.length) throw memOob();
+          m.view.setInt8(ea, I32[fw + c[pc + 2]!]!);
+          pc += 6;
+          break;
+        }
         case 0x28: /* i32.load */ {
           m = mems[c[pc + 4]!]!;
           ea = (I32[fw + c[pc + 2]!]! >>> 0) + (c[pc + 3]! >>> 0);

@@ -30,7 +30,7 @@ import {
   BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
 } from '../syntax/types.js';
 import { TrapCode } from '../util/errors.js';
-import { Iop } from './code.js';
+import { ADD_K_ACCESS, Iop } from './code.js';
 import { translateAtomic, translateGc, translateSimd } from './translate-ext.js';
 
 /** A translated function. */
@@ -929,6 +929,16 @@ export class Translator {
     const dst = isStore ? -1 : this.push(sigOf(code).results[0]!);
     if (r.memOffset > 0xffffffff) {
       this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
+      return;
+    }
+    // An address computed by `i32.add` with an immediate just before folds into the access (the
+    // address-stepping pattern of compiled loops): one op fewer, same wrap-then-offset semantics.
+    const fused = is64 ? -1 : ADD_K_ACCESS.indexOf(code);
+    const fold = fused >= 0 ? this.takeAddImm(addr) : null;
+    if (fold !== null) {
+      const op = Iop.I32LoadK + fused;
+      if (isStore) this.emit(op, fold.base, value, r.memOffset | 0, mem, fold.k);
+      else this.lastDst = this.emit(op, dst, fold.base, r.memOffset | 0, mem, fold.k) + 1;
       return;
     }
     if (isStore) this.emit(code, addr, value, r.memOffset | 0, mem);
