@@ -141,6 +141,16 @@ export const enum Iop {
   I32StoreK = 0x12d,
   F64StoreK = 0x12e,
   I32Store8K = 0x12f,
+  /**
+   * FuelBranchDelta + a fused branch (BrEqz … BrCmpImm ge_u, 0x10D–0x122), and FuelBr, FuelBrIf,
+   * FuelBrUnless: with fuel on, a branch whose target is a segment's `Fuel n` op charges n itself
+   * and lands after it (or, when fuel is short, on it, which then pauses). Same layout as the
+   * branch; n is read from the target.
+   */
+  FuelBranchDelta = 0x23,
+  FuelBr = 0x146,
+  FuelBrIf = 0x147,
+  FuelBrUnless = 0x148,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -162,6 +172,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.GlobalGet32 || op === Iop.GlobalSet32) return 2;
   if (op >= Iop.Select32 && op <= Iop.SelectRef) return 3;
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return 5;
+  if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return operandCount(unfuelled(op), code, pc);
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -177,6 +188,20 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
     case Iop.Simd: return 8;
   }
   return 0;
+}
+
+/**
+ * The fuel-charging form of a branch op (see Iop.FuelBranchDelta), or -1 when it has none.
+ */
+export function fuelled(op: number): number {
+  if (op >= Iop.BrEqz && op <= Iop.BrCmpImmBase + 0x4f) return op + Iop.FuelBranchDelta;
+  if (op >= Iop.Br && op <= Iop.BrUnless) return Iop.FuelBr + (op - Iop.Br);
+  return -1;
+}
+
+/** The plain branch op of a fuel-charging one. */
+function unfuelled(op: number): number {
+  return op >= Iop.FuelBr ? Iop.Br + (op - Iop.FuelBr) : op - Iop.FuelBranchDelta;
 }
 
 /** The wasm load/store opcode of each fused `…K` op, in Iop order from I32LoadK. */
@@ -225,6 +250,7 @@ export function iopName(op: number): string {
   if (op === Iop.Gc) return 'gc';
   if (op === Iop.GlobalGet32) return 'global.get32';
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return `${opName(ADD_K_ACCESS[op - Iop.I32LoadK]!)}_add_imm`;
+  if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return `${iopName(unfuelled(op))}_fuel`;
   if (op === Iop.GlobalSet32) return 'global.set32';
   if (op === Iop.Select32) return 'select32';
   if (op === Iop.Select64) return 'select64';

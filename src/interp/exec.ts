@@ -467,6 +467,34 @@ function runLoop(t: Thread): RunResult {
         case 0x121: /* br_if_ge_s_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = a >= b ? c[pc + 3]! : pc + 4; break; }
         case 0x118: /* br_if_ge_u */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
         case 0x122: /* br_if_ge_u_imm */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; pc = (a >>> 0) >= (b >>> 0) ? c[pc + 3]! : pc + 4; break; }
+        // Fuel-charging branches (fuel on only): the target is a segment's `Fuel n`; charge n and
+        // skip it, or, when fuel is short, land on it so that it pauses exactly as if reached.
+        // Same layout as the branch they replace (see code.ts FuelBranchDelta).
+        case 0x130: /* br_if_eqz_fuel */ if (I32[fw + c[pc + 1]!]! === 0) { pc = c[pc + 2]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 3; break;
+        case 0x131: /* br_if_nez_fuel */ if (I32[fw + c[pc + 1]!]! !== 0) { pc = c[pc + 2]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 3; break;
+        case 0x132: /* br_if_eq_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if (a === b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x133: /* br_if_ne_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if (a !== b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x134: /* br_if_lt_s_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if (a < b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x135: /* br_if_lt_u_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if ((a >>> 0) < (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x136: /* br_if_gt_s_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if (a > b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x137: /* br_if_gt_u_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if ((a >>> 0) > (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x138: /* br_if_le_s_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if (a <= b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x139: /* br_if_le_u_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if ((a >>> 0) <= (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x13a: /* br_if_ge_s_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if (a >= b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x13b: /* br_if_ge_u_fuel */ { a = I32[fw + c[pc + 1]!]!, b = I32[fw + c[pc + 2]!]!; if ((a >>> 0) >= (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x13c: /* br_if_eq_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if (a === b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x13d: /* br_if_ne_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if (a !== b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x13e: /* br_if_lt_s_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if (a < b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x13f: /* br_if_lt_u_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if ((a >>> 0) < (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x140: /* br_if_gt_s_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if (a > b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x141: /* br_if_gt_u_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if ((a >>> 0) > (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x142: /* br_if_le_s_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if (a <= b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x143: /* br_if_le_u_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if ((a >>> 0) <= (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x144: /* br_if_ge_s_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if (a >= b) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x145: /* br_if_ge_u_imm_fuel */ { a = I32[fw + c[pc + 1]!]!, b = c[pc + 2]!; if ((a >>> 0) >= (b >>> 0)) { pc = c[pc + 3]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 4; break; }
+        case 0x146: /* br_fuel */ pc = c[pc + 1]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } break;
+        case 0x147: /* br_if_fuel */ if (I32[fw + c[pc + 1]!] !== 0) { pc = c[pc + 2]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 3; break;
+        case 0x148: /* br_unless_fuel */ if (I32[fw + c[pc + 1]!] === 0) { pc = c[pc + 2]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 3; break;
         case 0xdc: /* i32.eq_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
         case 0xdd: /* i32.ne_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
         case 0xde: /* i32.lt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }

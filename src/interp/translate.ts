@@ -30,7 +30,7 @@ import {
   BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
 } from '../syntax/types.js';
 import { TrapCode } from '../util/errors.js';
-import { ADD_K_ACCESS, Iop } from './code.js';
+import { ADD_K_ACCESS, Iop, fuelled, operandCount } from './code.js';
 import { translateAtomic, translateGc, translateSimd } from './translate-ext.js';
 
 /** A translated function. */
@@ -265,6 +265,7 @@ export class Translator {
       if (this.step(code)) dead = 1;
     }
     this.endSegment();
+    if (this.fuel) this.fuseFuelBranches();
     return {
       code: Int32Array.from(this.code),
       paramWords: this.paramWords,
@@ -274,6 +275,23 @@ export class Translator {
       srcMap: Int32Array.from(this.src),
       handlers: this.handlers,
     };
+  }
+
+  /**
+   * With fuel on, every branch whose target is a segment's `Fuel n` op becomes its fuel-charging
+   * form, which charges n and skips that op: a loop's back edge no longer dispatches a separate
+   * op per iteration. Rewritten in place (same layout), after all targets are patched. Fuel is
+   * charged for the same segments as before, and a short fuel still pauses on the same op.
+   */
+  private fuseFuelBranches(): void {
+    const code = this.code;
+    const view = Int32Array.from(code);
+    for (let pc = 0; pc < code.length; pc += 1 + operandCount(code[pc]!, view, pc)) {
+      const f = fuelled(code[pc]!);
+      if (f < 0) continue;
+      const target = code[pc + operandCount(code[pc]!, view, pc)]!;
+      if (code[target] === Iop.Fuel) code[pc] = f;
+    }
   }
 
   // --- emission helpers -------------------------------------------------------------------

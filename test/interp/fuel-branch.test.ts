@@ -1,0 +1,87 @@
+/**
+ * With fuel on, a branch whose target starts a fuel segment charges that segment itself (its
+ * `_fuel` form) instead of dispatching the target's `Fuel` op. The cost must stay one unit per
+ * executed wasm instruction, and a short budget must still pause before the segment, resumably.
+ */
+import { describe, expect, it } from 'vitest';
+import { disassemble } from '../../src/interp/code.js';
+import { RunResult, Thread } from '../../src/interp/index.js';
+import { translate } from '../../src/interp/translate.js';
+import { func, load } from './helpers.js';
+
+const inst = load(`(module
+  ;; 1 (loop) + 9 per pass (the loop's end is in its segment) + 2 (local.get, end)
+  (func (export "cmp") (param $n i32) (result i32) (local $i i32)
+    (loop $l
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $i))
+  ;; the loop body is one 12-instruction segment, paid on entry even by the pass that leaves at
+  ;; the br_if: 2 (block, loop) + 12 per pass (n + 1 passes) + 2 (local.get, end)
+  (func (export "br") (param $n i32) (result i32) (local $acc i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get $n)))
+        (local.set $acc (i32.add (local.get $acc) (local.get $n)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $next)))
+    (local.get $acc))
+)`, [], { fuel: true });
+
+/** Runs `name(n)` adding `step` fuel at each pause; returns the result and the fuel used. */
+function run(name: string, n: number, step: number): { result: unknown; used: number; pauses: number } {
+  const t = new Thread({ fuel: step });
+  t.start(func(inst, name), [n]);
+  let added = step, pauses = 0;
+  while (t.run() === RunResult.OutOfFuel) {
+    pauses++;
+    t.addFuel(step);
+    added += step;
+  }
+  return { result: t.results()[0], used: added - t.fuel, pauses };
+}
+
+describe('fuel-charging branches', () => {
+  it('replace the Fuel op dispatch on loop back edges', () => {
+    for (const name of ['cmp', 'br']) {
+      const f = func(inst, name);
+      if (f.kind !== 'wasm') throw new Error('not a wasm function');
+      const listing = disassemble(translate(f.instance, f.index, { fuel: true }).code);
+      expect(listing, listing).toMatch(/br\S*_fuel/);
+    }
+  });
+
+  it('charge one unit per executed instruction', () => {
+    for (const n of [1, 2, 10, 100]) {
+      expect(run('cmp', n, 1e6)).toMatchObject({ result: n, used: 9 * n + 3 });
+      expect(run('br', n, 1e6)).toMatchObject({ result: (n * (n + 1)) / 2, used: 2 + 12 * (n + 1) + 2 });
+    }
+  });
+
+  it('pause before a segment they cannot pay for and resume to the same total', () => {
+    const full = run('cmp', 20, 1e6).used;
+    for (const step of [1, 2, 3, 7, 8, 9]) {
+      const r = run('cmp', 20, step);
+      expect(r.result).toBe(20);
+      // Fuel added in whole steps: the run used `full`, whatever the pauses.
+      expect(r.used).toBe(full);
+      expect(r.pauses).toBeGreaterThanOrEqual(Math.ceil(full / step) - 1);
+    }
+    const br = run('br', 20, 1e6).used;
+    for (const step of [1, 5, 11, 12]) {
+      const r = run('br', 20, step);
+      expect(r).toMatchObject({ result: 210, used: br });
+    }
+  });
+
+  it('leave no fuel charged when the budget is one short', () => {
+    const full = run('cmp', 5, 1e6).used;
+    const t = new Thread({ fuel: full - 1 });
+    t.start(func(inst, 'cmp'), [5]);
+    expect(t.run()).toBe(RunResult.OutOfFuel);
+    expect(t.fuel).toBeLessThan(full - 1); // paid for the segments before the last
+    t.addFuel(1);
+    expect(t.run()).toBe(RunResult.Done);
+    expect(t.fuel).toBe(0);
+  });
+});
