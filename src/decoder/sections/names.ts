@@ -57,8 +57,11 @@ function parse(r: ByteReader): NameSection {
   return names;
 }
 
-/** A name map: (index, name) pairs with strictly increasing indices. */
-function readNameMap(r: ByteReader, out: Map<number, string>): void {
+/**
+ * (index, value) pairs with strictly increasing indices, each value read by `value`: a name map
+ * when it reads a name, an indirect name map when it reads a name map.
+ */
+function readIndexed<V>(r: ByteReader, out: Map<number, V>, value: (r: ByteReader) => V): void {
   const n = r.count();
   let prev = -1;
   for (let i = 0; i < n; i++) {
@@ -66,20 +69,18 @@ function readNameMap(r: ByteReader, out: Map<number, string>): void {
     const idx = r.u32();
     if (idx <= prev) r.fail('duplicate or unordered name index', at);
     prev = idx;
-    out.set(idx, r.name());
+    out.set(idx, value(r));
   }
 }
 
+function readNameMap(r: ByteReader, out: Map<number, string>): void {
+  readIndexed(r, out, (rr) => rr.name());
+}
+
 function readIndirectNameMap(r: ByteReader, out: Map<number, Map<number, string>>): void {
-  const n = r.count();
-  let prev = -1;
-  for (let i = 0; i < n; i++) {
-    const at = r.pos;
-    const idx = r.u32();
-    if (idx <= prev) r.fail('duplicate or unordered name index', at);
-    prev = idx;
+  readIndexed(r, out, (rr) => {
     const inner = new Map<number, string>();
-    readNameMap(r, inner);
-    out.set(idx, inner);
-  }
+    readNameMap(rr, inner);
+    return inner;
+  });
 }
