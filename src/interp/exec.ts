@@ -969,8 +969,7 @@ function runLoop(t: Thread): RunResult {
           break;
         }
         case 0x25 /* Iop.Simd */:
-          execSimd(inst, S.i32, S.f32, fw, c, pc);
-          pc += 9;
+          pc = execSimd(inst, S.i32, S.f32, fw, c, pc);
           break;
         case 0x127 /* Iop.Select32 */:
           if (I32[fw + c[pc + 3]!] === 0) I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]!;
