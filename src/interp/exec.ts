@@ -29,6 +29,7 @@ import { gcOp } from './gc.js';
 import { Iop } from './code.js';
 import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
 import { execSimd } from './exec-simd.js';
+import { divRemS64, divRemU64 } from './i64-div.js';
 import { catchException, isWasmException, throwOp } from './exceptions.js';
 import { RunResult, type Thread } from './thread.js';
 import type { CompiledFunc } from './translate.js';
@@ -674,32 +675,28 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        case 0x7f: /* i64.div_s */ {
-          const ba = I64[(fw + c[pc + 2]!) >> 1]!, bb = I64[(fw + c[pc + 3]!) >> 1]!;
-          if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
-          if (bb === -1n && ba === I64_MIN) throw new Trap(TrapCode.IntegerOverflow);
-          I64[(fw + c[pc + 1]!) >> 1] = ba / bb;
-          pc += 4;
-          break;
-        }
-        case 0x80: /* i64.div_u */ {
-          const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!;
-          if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
-          I64[(fw + c[pc + 1]!) >> 1] = ba / bb;
-          pc += 4;
-          break;
-        }
+        // Division on the halves when doubles are exact (i64-div.ts), else BigInt, which allocates.
+        case 0x7f: /* i64.div_s */
         case 0x81: /* i64.rem_s */ {
-          const ba = I64[(fw + c[pc + 2]!) >> 1]!, bb = I64[(fw + c[pc + 3]!) >> 1]!;
-          if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
-          I64[(fw + c[pc + 1]!) >> 1] = ba % bb;
+          a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          if (I32[b] === 0 && I32[b + 1] === 0) throw new Trap(TrapCode.IntegerDivideByZero);
+          if (!divRemS64(I32, d, a, b, c[pc] === 0x81)) {
+            const ba = I64[a >> 1]!, bb = I64[b >> 1]!;
+            if (c[pc] === 0x81) I64[d >> 1] = ba % bb;
+            else if (bb === -1n && ba === I64_MIN) throw new Trap(TrapCode.IntegerOverflow);
+            else I64[d >> 1] = ba / bb;
+          }
           pc += 4;
           break;
         }
+        case 0x80: /* i64.div_u */
         case 0x82: /* i64.rem_u */ {
-          const ba = U64[(fw + c[pc + 2]!) >> 1]!, bb = U64[(fw + c[pc + 3]!) >> 1]!;
-          if (bb === 0n) throw new Trap(TrapCode.IntegerDivideByZero);
-          I64[(fw + c[pc + 1]!) >> 1] = ba % bb;
+          a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
+          if (I32[b] === 0 && I32[b + 1] === 0) throw new Trap(TrapCode.IntegerDivideByZero);
+          if (!divRemU64(I32, d, a, b, c[pc] === 0x82)) {
+            const ba = U64[a >> 1]!, bb = U64[b >> 1]!;
+            I64[d >> 1] = c[pc] === 0x82 ? ba % bb : ba / bb;
+          }
           pc += 4;
           break;
         }
