@@ -1050,6 +1050,9 @@ function runLoop(t: Thread): RunResult {
               fn = f;
               c = cf.code;
               pc = 0;
+              // With fuel on, the callee's entry segment is charged here rather than by a dispatch
+              // of its `Fuel` op (short fuel still lands on that op, which pauses).
+              if (c[0] === 0x1c /* Iop.Fuel */ && fuel >= c[1]!) { fuel -= c[1]!; pc = 2; }
               fw = nfw;
               if (fn.instance !== inst) {
                 inst = fn.instance;

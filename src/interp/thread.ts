@@ -22,6 +22,7 @@ import { Trap, TrapCode, type FrameInfo } from '../util/errors.js';
 import { execute } from './exec.js';
 import { ValueStack } from './stack.js';
 import { translate, typesWords, valWords, type CompiledFunc } from './translate.js';
+import { Iop } from './code.js';
 import { readVal, writeVal } from './values.js';
 import { instanceOptions } from './options.js';
 import { hostCallee, hostCaller, hostCallArgWord, setHostCaller } from './host-context.js';
@@ -249,8 +250,18 @@ export function enterWasm(t: Thread, f: WasmFuncInst, argw: number): void {
   t.fFw[d] = t.fw;
   zeroLocals(t.stack, argw, cf);
   t.func = f;
-  t.pc = 0;
+  t.pc = chargeEntry(t, cf.code);
   t.fw = argw;
+}
+
+/**
+ * The pc a call starts the callee at: past its entry `Fuel n` op, charged here, when fuel is on
+ * and suffices (one dispatch fewer per call); else 0, where that op charges or pauses itself.
+ */
+function chargeEntry(t: Thread, code: Int32Array): number {
+  if (code[0] !== Iop.Fuel || t.fuel < code[1]!) return 0;
+  t.fuel -= code[1]!;
+  return 2;
 }
 
 /**
@@ -295,6 +306,6 @@ export function tailCall(t: Thread, f: FuncInst, argw: number): boolean {
   if (!s.ensure(fw + cf.frameWords + 4)) throw new Trap(TrapCode.StackExhausted);
   zeroLocals(s, fw, cf);
   t.func = f;
-  t.pc = 0;
+  t.pc = chargeEntry(t, cf.code);
   return false;
 }

@@ -20,9 +20,11 @@
  * that op's destination to the local instead of copying.
  *
  * Fuel: with `fuel` on, each straight-line segment (from a label to the next) starts with a
- * `Fuel n` op where n is the number of wasm instructions in the segment; see thread.ts.
+ * `Fuel n` op where n is the segment's cost: 1 per instruction except those wasmtime also charges
+ * nothing for (fuel-cost.ts), so the same program consumes the same fuel in both; see thread.ts.
  */
 import { InstrReader } from '../decoder/instr.js';
+import { fuelCost } from './fuel-cost.js';
 import type { FuncInst } from '../core/func.js';
 import type { ModuleInst } from '../core/instance.js';
 import { opByCode } from '../syntax/opcodes.js';
@@ -261,7 +263,7 @@ export class Translator {
         }
         continue;
       }
-      this.fuelCount++;
+      if (this.fuel) this.fuelCount += fuelCost(code);
       if (this.step(code)) dead = 1;
     }
     this.endSegment();
@@ -432,11 +434,27 @@ export class Translator {
     this.lastDst = -1;
   }
 
-  private startSegment(): void {
+  /**
+   * Starts a fuel segment at the current position. With `mayMerge`, a segment that has emitted
+   * nothing and costs nothing so far (e.g. right after a block's `end`) is reused instead: its
+   * `Fuel` op already stands where the new label is (see labelHere), so one op fewer per pass.
+   */
+  private startSegment(mayMerge = false): void {
     if (!this.fuel) return;
+    if (mayMerge && this.segmentEmpty()) return;
     this.endSegment();
     this.fuelPos = this.emit(Iop.Fuel, 0) + 1;
     this.fuelCount = 0;
+  }
+
+  /** True when the current segment's `Fuel` op is the last thing emitted and it charges 0 so far. */
+  private segmentEmpty(): boolean {
+    return this.fuelPos >= 0 && this.fuelPos === this.code.length - 1 && this.fuelCount === 0;
+  }
+
+  /** Where a label placed here lands: on the current empty segment's `Fuel` op if it will be reused. */
+  private labelHere(): number {
+    return this.fuel && this.segmentEmpty() ? this.fuelPos - 1 : this.code.length;
   }
 
   private endSegment(): void {
@@ -638,11 +656,12 @@ export class Translator {
     // (one Fuel op fewer per pass). Not after a loop: its segment starts at the loop head and is
     // charged on every iteration, so it must not include what follows the loop.
     const isTarget = dead || c.kind !== Kind.Block || c.elseFixup >= 0 || c.fixups.length > 0 || !!c.handler;
-    if (c.elseFixup >= 0) this.code[c.elseFixup] = this.code.length;
-    for (const at of c.fixups) this.code[at] = this.code.length;
+    const here = isTarget ? this.labelHere() : this.code.length;
+    if (c.elseFixup >= 0) this.code[c.elseFixup] = here;
+    for (const at of c.fixups) this.code[at] = here;
     this.resetTo(c.height, c.startWord);
     for (const t of c.results) this.push(t);
-    if (isTarget) this.startSegment();
+    if (isTarget) this.startSegment(true);
   }
 
   /** Translates one reachable operator; returns true when what follows is unreachable. */
@@ -656,7 +675,7 @@ export class Translator {
       case 0x03: {
         const bt = this.blockType();
         const c = this.pushCtrl(Kind.Loop, bt.params, bt.results);
-        this.startSegment();
+        this.startSegment(true);
         c.loopPc = this.code.length - (this.fuel ? 2 : 0);
         return false;
       }

@@ -27,8 +27,9 @@ export class Store<T = undefined> {
   }
 
   /**
-   * Sets the fuel left to `fuel` (a non-negative integer). Cost: one unit per executed wasm
-   * instruction, `end` included (`else` is not executed; host functions cost only their `call`).
+   * Sets the fuel left to `fuel` (a non-negative integer). Cost, as in wasmtime: one unit per
+   * executed wasm instruction, except `nop`, `drop`, `block`, `loop`, `else`, `end`, `return` and
+   * `unreachable`, which cost nothing; host functions cost only their `call`.
    * The interpreter charges each straight-line stretch of code when it enters it; when the fuel
    * left cannot pay for the stretch, a plain call traps ("all fuel consumed") and a resumable call
    * pauses before the stretch, so the same program and inputs always consume the same fuel.

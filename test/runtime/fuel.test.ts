@@ -83,6 +83,34 @@ describe('fuel', () => {
     expect(given - store.getFuel()).toBe(full);
   });
 
+  test('calls charge their callee\'s entry: pausing there and resuming costs the same, at any step', () => {
+    const engine = new Engine({ consumeFuel: true });
+    const store = new Store(engine, undefined);
+    const inst = Instance.new(store, Module.new(engine, wat(`(module
+      (func $leaf (param i32) (result i32) (i32.mul (local.get 0) (i32.const 3)))
+      (func (export "f") (param i32) (result i32) (local i32)
+        (loop $l
+          (local.set 1 (i32.add (local.get 1) (call $leaf (local.get 0))))
+          (br_if $l (local.tee 0 (i32.sub (local.get 0) (i32.const 1)))))
+        (local.get 1)))`)), []);
+    const f = inst.getFunc(store, 'f')!;
+    store.setFuel(1_000_000);
+    expect(f.call(store, 10)).toEqual([165]);
+    const full = 1_000_000 - store.getFuel();
+    for (const step of [1, 2, 3, 4, 7]) {
+      store.setFuel(step);
+      let given = step;
+      let call: ResumableCall = f.callResumable(store, 10);
+      while (!call.done) {
+        store.setFuel(store.getFuel() + step);
+        given += step;
+        call = call.resume(store);
+      }
+      expect(call.results).toEqual([165]);
+      expect(given - store.getFuel()).toBe(full);
+    }
+  });
+
   test('a paused call resumes only once, and only with its own store', () => {
     const { store, sum } = setup();
     store.setFuel(3);
@@ -126,7 +154,7 @@ describe('fuel and the start function', () => {
   });
 });
 
-describe('the documented cost: one unit per executed instruction, `end` included', () => {
+describe('the documented cost: one unit per executed instruction, none for structure (as wasmtime)', () => {
   const engine = new Engine({ consumeFuel: true });
   const store = new Store(engine, undefined);
   const inst = Instance.new(store, Module.new(engine, wat(`(module
@@ -135,13 +163,23 @@ describe('the documented cost: one unit per executed instruction, `end` included
     (func (export "branch") (param i32) (result i32)
       (if (result i32) (local.get 0) (then i32.const 1) (else i32.const 2 i32.const 3 i32.add)))
     (func $one (result i32) i32.const 1)
-    (func (export "call") (result i32) call $one))`)), []);
+    (func (export "call") (result i32) call $one)
+    (func (export "free") (result i32) nop (drop (i32.const 5)) (loop) (block) i32.const 7 return)
+    (func $fib (export "fib") (param i32) (result i32)
+      (if (result i32) (i32.lt_u (local.get 0) (i32.const 2)) (then (local.get 0))
+        (else (i32.add (call $fib (i32.sub (local.get 0) (i32.const 1)))
+                       (call $fib (i32.sub (local.get 0) (i32.const 2))))))))`)), []);
   test.each([
-    ['straight', [], 6], // 5 instructions + end
-    ['block', [], 4], // block, i32.const, end, end
-    ['branch', [1], 5], // local.get, if, i32.const, end, end
-    ['branch', [0], 7], // local.get, if, i32.const ×2, i32.add, end, end (else is not executed)
-    ['call', [], 4], // call, end, and the callee's i32.const, end
+    ['straight', [], 5], // 5 instructions; the end is free
+    ['block', [], 1], // i32.const; block and end are free
+    ['branch', [1], 3], // local.get, if, i32.const
+    ['branch', [0], 5], // local.get, if, i32.const ×2, i32.add (else and end are free)
+    ['call', [], 2], // call and the callee's i32.const
+    ['free', [], 2], // the two i32.const: nop, drop, loop, block, end and return are free
+    // fib(n) runs fib(n-1)+fib(n-2)+1 bodies: 5 units as a leaf (local.get, i32.const, lt_u, if,
+    // local.get), 13 otherwise (the first 4, then local.get, i32.const, sub, call twice, then add).
+    ['fib', [0], 5],
+    ['fib', [2], 13 + 5 + 5],
   ] as const)('%s %j costs %i', (name, args, want) => {
     store.setFuel(1000);
     inst.getFunc(store, name)!.call(store, ...args);
