@@ -7,6 +7,7 @@
 import { decodeModule } from '../decoder/index.js';
 import { InstrReader } from '../decoder/instr.js';
 import type { Expr, Module } from '../syntax/module.js';
+import { OPCODES } from '../syntax/opcodes.js';
 import {
   AbsHeap, heapOf, isNullable, isRef, type SubType, type ValType,
 } from '../syntax/types.js';
@@ -55,17 +56,31 @@ export function operatorFeature(name: string): Feature | null {
   return null;
 }
 
+/**
+ * Feature of each operator by binary code, computed once: matching the mnemonic's regexps for every
+ * streamed operator cost more than validating the module.
+ */
+const OP_FEATURE = new Map<number, Feature | null>(OPCODES.map((op) => [op.code, operatorFeature(op.name)]));
+
+/** The features some operator belongs to; a module can only show these by its code. */
+export const OPERATOR_FEATURES: ReadonlySet<Feature> = new Set(
+  [...OP_FEATURE.values()].filter((f): f is Feature => f !== null),
+);
+
 function exprFeatures(e: Expr, out: Set<Feature>): void {
   const r = new InstrReader(e.bytes, 0, e.bytes.length, e.offset);
   while (!r.atEnd()) {
-    r.next();
-    const f = operatorFeature(r.op.name);
-    if (f !== null) out.add(f);
+    const f = OP_FEATURE.get(r.next());
+    if (f != null) out.add(f);
   }
 }
 
-/** The features module `m` uses (types, declarations and every operator). */
-export function moduleFeatures(m: Module): Set<Feature> {
+/**
+ * The features module `m` uses (types, declarations and every operator). With `scanCode` false,
+ * function bodies are not streamed (their locals still count): enough when the caller only asks
+ * about features outside OPERATOR_FEATURES, and it spares a pass over all the code.
+ */
+export function moduleFeatures(m: Module, scanCode = true): Set<Feature> {
   const out = new Set<Feature>();
   for (const g of m.recGroups) if (g.count > 1) out.add('gc');
   for (const st of m.types) subTypeFeatures(st, out);
@@ -109,7 +124,7 @@ export function moduleFeatures(m: Module): Set<Feature> {
   }
   for (const c of m.codes) {
     for (const l of c.locals) valTypeFeatures(l.type, out);
-    exprFeatures(c.body, out);
+    if (scanCode) exprFeatures(c.body, out);
   }
   return out;
 }
