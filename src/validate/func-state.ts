@@ -51,10 +51,11 @@ export class FuncState {
   ctrls: Frame[] = [];
   /** Number of frames in use (frames above are kept for reuse). */
   depth = 0;
-  /** Types of the locals, parameters first. */
+  /** Types of the locals, parameters first: the first `numLocals` entries (the array is reused). */
   locals: ValType[] = [];
-  /** Per local: 1 when it may be read. */
-  inited: Uint8Array = new Uint8Array(0);
+  numLocals = 0;
+  /** Per local: 1 when it may be read (the first `numLocals` entries; reused). */
+  inited: Uint8Array = new Uint8Array(16);
   /** Locals set since their enclosing frames began, to be unset again when those frames end. */
   initStack: number[] = [];
   /** Result types of the function (for return and return_call*). */
@@ -68,14 +69,19 @@ export class FuncState {
 
   constructor(readonly c: ModuleContext) {}
 
-  /** Resets for a new sequence with the given locals (params first) and result types. */
-  reset(locals: ValType[], numParams: number, results: readonly ValType[]): void {
+  /**
+   * Resets for a new sequence whose locals (params first) are the first `numLocals` entries of
+   * `locals` (which may be this.locals, filled in place), with the given result types.
+   */
+  reset(locals: ValType[], numLocals: number, numParams: number, results: readonly ValType[]): void {
     this.sp = 0;
     this.depth = 0;
     this.locals = locals;
-    const inited = new Uint8Array(locals.length);
-    for (let i = 0; i < locals.length; i++) inited[i] = i < numParams || defaultable(locals[i]!) ? 1 : 0;
-    this.inited = inited;
+    this.numLocals = numLocals;
+    // One buffer for all the bodies of a module: a typed array per function cost more than its use.
+    let inited = this.inited;
+    if (inited.length < numLocals) this.inited = inited = new Uint8Array(Math.max(numLocals, 2 * inited.length));
+    for (let i = 0; i < numLocals; i++) inited[i] = i < numParams || defaultable(locals[i]!) ? 1 : 0;
     this.initStack.length = 0;
     this.results = results;
     this.pushCtrl(FrameKind.Func, EMPTY, results);
@@ -233,9 +239,8 @@ export class FuncState {
   // ---- locals ---------------------------------------------------------------------------------
 
   localType(x: number): ValType {
-    const t = this.locals[x];
-    if (t === undefined) this.fail(`unknown local ${x}`);
-    return t;
+    if (x >= this.numLocals) this.fail(`unknown local ${x}`);
+    return this.locals[x]!;
   }
 
   /** Records that local `x` has been set. */

@@ -43,7 +43,8 @@ export function validateFunc(s: FuncState, ft: FuncType, code: Code): void {
     numLocals += d.count;
     if (numLocals > MAX_LOCALS) throw malformed('too many locals', code.body.offset);
   }
-  const locals: ValType[] = new Array<ValType>(np + numLocals);
+  // The array of the previous body is refilled: only its first np + numLocals entries count.
+  const locals = s.locals;
   for (let i = 0; i < np; i++) locals[i] = ft.params[i]!;
   let k = np;
   for (const d of code.locals) {
@@ -52,7 +53,7 @@ export function validateFunc(s: FuncState, ft: FuncType, code: Code): void {
   }
   s.constMode = false;
   s.visibleGlobals = s.c.globals.length;
-  s.reset(locals, np, ft.results);
+  s.reset(locals, k, np, ft.results);
   run(s, code.body);
 }
 
@@ -63,7 +64,7 @@ export function validateFunc(s: FuncState, ft: FuncType, code: Code): void {
 export function validateConstExpr(s: FuncState, e: Expr, t: ValType, visibleGlobals: number): void {
   s.constMode = true;
   s.visibleGlobals = visibleGlobals;
-  s.reset([], 0, [t]);
+  s.reset(s.locals, 0, 0, [t]);
   run(s, e);
 }
 
@@ -83,18 +84,50 @@ function run(s: FuncState, e: Expr): void {
 }
 
 function step(s: FuncState, r: InstrReader, code: number): void {
+  // The commonest operators without a fixed signature first, by a dense switch on their byte:
+  // the family checks below each switch over sparse (prefixed) codes, a chain of comparisons.
+  switch (code) {
+    case Op.local_get: {
+      // Accept the common case outright; anything else takes the checking path for its error.
+      const x = r.idx;
+      if (x < s.numLocals && s.inited[x] === 1) {
+        s.vals[s.sp++] = s.locals[x]!;
+        return;
+      }
+      break;
+    }
+    case Op.local_set: case Op.local_tee: {
+      const x = r.idx;
+      const sp = s.sp;
+      if (x < s.numLocals && sp > s.ctrls[s.depth - 1]!.height && s.vals[sp - 1] === s.locals[x]) {
+        if (code === Op.local_set) s.sp = sp - 1;
+        if (s.inited[x] === 0) s.initLocal(x);
+        return;
+      }
+      break;
+    }
+    case Op.block: case Op.loop: case Op.if: case Op.else: case Op.end: case Op.br: case Op.br_if:
+    case Op.br_table: case Op.return: case Op.call: case Op.call_indirect: case Op.unreachable:
+      checkControl(s, r, code);
+      return;
+  }
   const op = r.op;
   // data.drop and elem.drop have the fixed signature [] -> [] but an index to check.
   if (op.sig !== null && code !== Op.data_drop && code !== Op.elem_drop) {
     checkFixed(s, r, code);
     return;
   }
-  if (checkControl(s, r, code) || checkRef(s, r, code) || checkMemoryTable(s, r, code)) return;
+  if (checkLocal(s, r, code) || checkControl(s, r, code) || checkRef(s, r, code) || checkMemoryTable(s, r, code)) return;
+  throw invalid(`unknown operator ${op.name}`, s.at);
+}
+
+/** Variable access, drop and select; returns whether `code` was one of them. */
+function checkLocal(s: FuncState, r: InstrReader, code: number): boolean {
   const c = s.c;
   switch (code) {
     case Op.drop:
       s.pop();
-      return;
+      return true;
     case Op.select: {
       s.popT(I32);
       const t1 = s.pop();
@@ -104,7 +137,7 @@ function step(s: FuncState, r: InstrReader, code: number): void {
       }
       if (t1 !== t2 && t1 !== BOT && t2 !== BOT) s.fail('type mismatch: select operands differ');
       s.push(t1 === BOT ? t2 : t1);
-      return;
+      return true;
     }
     case Op.select_t: {
       if (r.types.length !== 1) s.fail('invalid result arity');
@@ -114,40 +147,40 @@ function step(s: FuncState, r: InstrReader, code: number): void {
       s.popT(t);
       s.popT(t);
       s.push(t);
-      return;
+      return true;
     }
     case Op.local_get: {
       const t = s.localType(r.idx);
       if (s.inited[r.idx] === 0) s.fail('uninitialized local');
       s.push(t);
-      return;
+      return true;
     }
     case Op.local_set: {
       s.popT(s.localType(r.idx));
       s.initLocal(r.idx);
-      return;
+      return true;
     }
     case Op.local_tee: {
       const t = s.localType(r.idx);
       s.popT(t);
       s.initLocal(r.idx);
       s.push(t);
-      return;
+      return true;
     }
     case Op.global_get: {
       const g = c.global(r.idx, s.at, s.visibleGlobals);
       if (s.constMode && g.mutable) s.fail('constant expression required');
       s.push(g.type);
-      return;
+      return true;
     }
     case Op.global_set: {
       const g = c.global(r.idx, s.at);
       if (!g.mutable) s.fail('immutable global');
       s.popT(g.type);
-      return;
+      return true;
     }
   }
-  throw invalid(`unknown operator ${op.name}`, s.at);
+  return false;
 }
 
 /** Parameter types of the fixed-signature instruction being checked (reused, never escapes). */
@@ -177,12 +210,24 @@ function checkFixed(s: FuncState, r: InstrReader, code: number): void {
   const sig = sigOf(code)!;
   const ps = sig.params;
   const n = ps.length;
+  const rs = sig.results;
+  if (!sig.hasAddr) {
+    // Fixed signatures hold only numeric and vector types, which match nothing but themselves:
+    // operands equal to the params are accepted here; popAll handles the rest (BOT, errors).
+    const vals = s.vals;
+    const sp = s.sp;
+    let ok = sp - s.ctrls[s.depth - 1]!.height >= n;
+    for (let i = 0; ok && i < n; i++) ok = vals[sp - n + i] === ps[i];
+    if (ok) s.sp = sp - n;
+    else s.popAll(ps, n);
+    for (let i = 0; i < rs.length; i++) vals[s.sp++] = rs[i]!;
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const t = ps[i]!;
     scratch[i] = t === ADDR ? addr : t;
   }
   s.popAll(scratch, n);
-  const rs = sig.results;
   for (let i = 0; i < rs.length; i++) {
     const t = rs[i]!;
     s.push(t === ADDR ? addr : t);
