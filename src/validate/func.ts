@@ -14,10 +14,10 @@ import { InstrReader } from '../decoder/instr.js';
 import type { Code, Expr } from '../syntax/module.js';
 import { Op } from '../syntax/op.js';
 import { Imm, PREFIX_ATOMIC } from '../syntax/opcodes.js';
-import { BOT, I32, valTypeToString, type FuncType, type ValType } from '../syntax/types.js';
+import { BOT, F32, F64, I32, I64, V128, valTypeToString, type FuncType, type ValType } from '../syntax/types.js';
 import { invalid, malformed } from '../util/errors.js';
 import type { ModuleContext } from './context.js';
-import { FuncState, isNumOrVec } from './func-state.js';
+import { FrameKind, FuncState, isNumOrVec } from './func-state.js';
 import { checkControl } from './instr-control.js';
 import { addrVal, checkMemarg, checkMemoryTable } from './instr-memory.js';
 import { checkRef } from './instr-ref.js';
@@ -106,8 +106,49 @@ function step(s: FuncState, r: InstrReader, code: number): void {
       }
       break;
     }
-    case Op.block: case Op.loop: case Op.if: case Op.else: case Op.end: case Op.br: case Op.br_if:
-    case Op.br_table: case Op.return: case Op.call: case Op.call_indirect: case Op.unreachable:
+    case Op.block: case Op.loop: case Op.if: {
+      // No params, and no result or one numeric/vector result (no type to check).
+      const t = r.blockType;
+      if (r.blockTypeIdx >= 0 || t > 0 || t < V128) break;
+      if (code === Op.if) {
+        const sp = s.sp;
+        if (sp <= s.ctrls[s.depth - 1]!.height || s.vals[sp - 1] !== I32) break;
+        s.sp = sp - 1;
+      }
+      s.pushCtrl(code === Op.block ? FrameKind.Block : code === Op.loop ? FrameKind.Loop : FrameKind.If, NO_TYPES, resultsOf(t));
+      return;
+    }
+    case Op.end: {
+      // The stack holds exactly the frame's result types: leaving it changes nothing but the depth.
+      const f = s.ctrls[s.depth - 1]!;
+      const rs = f.results;
+      const n = rs.length;
+      const h = f.height;
+      if (f.kind === FrameKind.If || s.sp - h !== n) break;
+      let ok = true;
+      for (let i = 0; ok && i < n; i++) ok = s.vals[h + i] === rs[i];
+      if (!ok) break;
+      s.resetInits(f.initHeight);
+      s.depth--;
+      return;
+    }
+    case Op.br_if: {
+      // An i32 on top of exactly the label's types: the branch pops the i32 and nothing else.
+      const l = r.idx;
+      if (l >= s.depth) break;
+      const target = s.ctrls[s.depth - 1 - l]!;
+      const ts = target.kind === FrameKind.Loop ? target.params : target.results;
+      const n = ts.length;
+      const sp = s.sp - 1;
+      if (sp - n < s.ctrls[s.depth - 1]!.height || s.vals[sp] !== I32) break;
+      let ok = true;
+      for (let i = 0; ok && i < n; i++) ok = s.vals[sp - n + i] === ts[i];
+      if (!ok) break;
+      s.sp = sp;
+      return;
+    }
+    case Op.else: case Op.br: case Op.br_table: case Op.return: case Op.call: case Op.call_indirect:
+    case Op.unreachable:
       checkControl(s, r, code);
       return;
   }
@@ -181,6 +222,15 @@ function checkLocal(s: FuncState, r: InstrReader, code: number): boolean {
     }
   }
   return false;
+}
+
+const NO_TYPES: readonly ValType[] = [];
+/** `[t]` for each numeric and vector type t (indexed by -t), shared by the block types that name one. */
+const SINGLE_RESULTS: readonly (readonly ValType[])[] = [NO_TYPES, [I32], [I64], [F32], [F64], [V128]];
+
+/** The results of a block type given as BOT (none) or a numeric or vector type. */
+function resultsOf(t: ValType): readonly ValType[] {
+  return t === BOT ? NO_TYPES : SINGLE_RESULTS[-t]!;
 }
 
 /** Parameter types of the fixed-signature instruction being checked (reused, never escapes). */

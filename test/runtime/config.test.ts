@@ -28,6 +28,15 @@ describe('engine configuration', () => {
     expect(() => Module.new(new Engine(), SIMD)).not.toThrow();
   });
 
+  test('a disabled feature no operator shows is found from the declarations alone', () => {
+    // memory section: one memory, flags 0x04 (64-bit addresses), min 1
+    const mem64 = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 3, 1, 0x04, 1]);
+    expect(() => Module.new(new Engine({ features: { memory64: false } }), mem64)).toThrow('memory64 support is not enabled');
+    expect(() => Module.new(new Engine(), mem64)).not.toThrow();
+    // With only such features disabled, the code is not scanned, yet modules using others still load.
+    expect(() => Module.new(new Engine({ features: { memory64: false } }), SIMD)).not.toThrow();
+  });
+
   test('custom page sizes (beyond 3.0) are off unless asked for', () => {
     // memory section: one memory, flags 0x08 (custom page size follows), min 1, page size 2^0
     const bytes = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 4, 1, 0x08, 1, 0]);
