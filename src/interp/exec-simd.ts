@@ -22,6 +22,7 @@ import {
   simdStore, simdStoreLane, simdTernary, simdTest, simdUnary,
 } from './simd/index.js';
 import { Iop } from './code.js';
+import { SIMD_F32X4_MUL_ADD, SIMD_I32X4_MUL_ADD } from './translate-ext.js';
 import { abU8, aI32, bI32 } from './simd/lanes.js';
 import { add8, ne8, sub8 } from './simd/words.js';
 
@@ -63,7 +64,7 @@ const F32_NAN = 0x7fc00000;
 const enum R {
   Exit, Generic,
   Load, Store, Splat32, Extract32, Shuffle, I8Eq, I8Add, I8Sub, And, Or, Xor, I32Shl, I32ShrS, I32ShrU,
-  I32Add, I32Sub, I32Mul, F32Add, F32Sub, F32Mul, F32Min, F32Max,
+  I32Add, I32Sub, I32Mul, F32Add, F32Sub, F32Mul, F32Min, F32Max, I32MulAdd, F32MulAdd,
   Const32, Const128, Copy1, Copy4, I32AddImm, I32AddOp, Br, BrIf, BrUnless, BrEqz, BrNez,
   BrEq, BrNe, BrLtS, BrLtU, BrGtS, BrGtU, BrLeS, BrLeU, BrGeS, BrGeU,
   BrEqI, BrNeI, BrLtSI, BrLtUI, BrGtSI, BrGtUI, BrLeSI, BrLeUI, BrGeSI, BrGeUI,
@@ -75,6 +76,7 @@ for (const [sub, r] of [
   [0x0d, R.Shuffle], [0x23, R.I8Eq], [0x6e, R.I8Add], [0x71, R.I8Sub], [0x4e, R.And], [0x50, R.Or], [0x51, R.Xor],
   [0xab, R.I32Shl], [0xac, R.I32ShrS], [0xad, R.I32ShrU], [0xae, R.I32Add], [0xb1, R.I32Sub], [0xb5, R.I32Mul],
   [0xe4, R.F32Add], [0xe5, R.F32Sub], [0xe6, R.F32Mul], [0xe8, R.F32Min], [0xe9, R.F32Max],
+  [SIMD_I32X4_MUL_ADD, R.I32MulAdd], [SIMD_F32X4_MUL_ADD, R.F32MulAdd],
 ] as const) RUN_SIMD[sub] = r;
 
 // Only ops that cannot trap, call, or charge fuel: `Fuel` and the `_fuel` branch forms return to
@@ -101,7 +103,7 @@ for (let i = 0; i < 10; i++) {
  */
 export function execSimd(inst: ModuleInst, w: Int32Array, f: Float32Array, fw: number, c: Int32Array, pc: number): number {
   const start = pc;
-  let d = 0, x = 0, y = 0, a = 0, ea = 0;
+  let d = 0, x = 0, y = 0, z = 0, a = 0, ea = 0;
   let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
   let f0 = 0, f1 = 0, f2 = 0, f3 = 0;
   let mem: MemoryInst;
@@ -172,6 +174,18 @@ export function execSimd(inst: ModuleInst, w: Int32Array, f: Float32Array, fw: n
           r2 = Math.imul(w[x + 2]!, w[y + 2]!); r3 = Math.imul(w[x + 3]!, w[y + 3]!);
           break;
         // f32x4: computed in f64 and rounded once by the Float32Array store, which is exact for + − ×.
+        // Fused mul + add of the product (translate-ext.ts): c is the addend.
+        case R.I32MulAdd:
+          z = fw + c[pc + 5]!;
+          r0 = w[z]! + Math.imul(w[x]!, w[y]!); r1 = w[z + 1]! + Math.imul(w[x + 1]!, w[y + 1]!);
+          r2 = w[z + 2]! + Math.imul(w[x + 2]!, w[y + 2]!); r3 = w[z + 3]! + Math.imul(w[x + 3]!, w[y + 3]!);
+          break;
+        // The product rounded to f32 first, as f32x4.mul stores it; a NaN product stays NaN.
+        case R.F32MulAdd:
+          z = fw + c[pc + 5]!;
+          f0 = f[z]! + Math.fround(f[x]! * f[y]!); f1 = f[z + 1]! + Math.fround(f[x + 1]! * f[y + 1]!);
+          f2 = f[z + 2]! + Math.fround(f[x + 2]! * f[y + 2]!); f3 = f[z + 3]! + Math.fround(f[x + 3]! * f[y + 3]!);
+          break floats;
         case R.F32Add: f0 = f[x]! + f[y]!; f1 = f[x + 1]! + f[y + 1]!; f2 = f[x + 2]! + f[y + 2]!; f3 = f[x + 3]! + f[y + 3]!; break floats;
         case R.F32Sub: f0 = f[x]! - f[y]!; f1 = f[x + 1]! - f[y + 1]!; f2 = f[x + 2]! - f[y + 2]!; f3 = f[x + 3]! - f[y + 3]!; break floats;
         case R.F32Mul: f0 = f[x]! * f[y]!; f1 = f[x + 1]! * f[y + 1]!; f2 = f[x + 2]! * f[y + 2]!; f3 = f[x + 3]! * f[y + 3]!; break floats;

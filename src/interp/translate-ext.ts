@@ -157,8 +157,31 @@ export function translateSimd(t: Translator, code: number): void {
     return;
   }
   const dst = s.results.length > 0 ? t.push(s.results[0]!) : -1;
+  if ((sub === 0xae || sub === 0xe4) && fuseMulAdd(t, sub === 0xae ? 0xb5 : 0xe6, dst, ins[0]!, ins[1]!)) return;
   const at = t.emit(Iop.Simd, sub, dst, ins[0] ?? -1, ins[1] ?? -1, ins[2] ?? -1, imm0, imm1, imm2);
   // Every SIMD entry point reads all its operands before writing its result, so the result can go
   // straight into a local that is also an operand (see interp/simd/index.ts).
   if (dst >= 0) t.markDst(at + 2);
+}
+
+/** Internal SIMD subopcodes of fused pairs (beyond the 0xFD table): `dst := c + a * b`. */
+export const SIMD_I32X4_MUL_ADD = 0x1f0;
+export const SIMD_F32X4_MUL_ADD = 0x1f1;
+
+/**
+ * An i32x4/f32x4 add of the product the op just emitted computed into a temporary (`mulSub` with
+ * its destination among the add's operands `a`, `b`): rewrites that mul into one multiply-add op,
+ * writing `dst` — one dispatch for the multiply-accumulate step of dot products. The product is
+ * rounded as the mul would round it before the add (see exec-simd.ts), so results are the pair's.
+ */
+function fuseMulAdd(t: Translator, mulSub: number, dst: number, a: number, b: number): boolean {
+  const p = t.lastDstPos, code = t.code;
+  if (p < 2 || p + 7 !== code.length || code[p - 2] !== Iop.Simd || code[p - 1] !== mulSub) return false;
+  const prod = code[p]!;
+  if (prod !== a && prod !== b) return false;
+  code[p - 1] = mulSub === 0xb5 ? SIMD_I32X4_MUL_ADD : SIMD_F32X4_MUL_ADD;
+  code[p] = dst;
+  code[p + 3] = prod === a ? b : a;
+  t.markDst(p);
+  return true;
 }

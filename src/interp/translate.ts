@@ -306,6 +306,11 @@ export class Translator {
     this.lastDst = pos;
   }
 
+  /** Code position of the destination operand of the op just emitted (see markDst), or -1. */
+  get lastDstPos(): number {
+    return this.lastDst;
+  }
+
   /**
    * When the op just emitted is `i32.add` with an immediate writing word `w` (and no label came
    * since), removes it and returns its operand word and immediate, for a consumer that can add the
