@@ -17,7 +17,7 @@
  * `Func` or null, externref any JS value. Errors: CompileError, LinkError, Trap (with `code` and
  * `backtrace`), and whatever a host function throws, unchanged.
  */
-export { Engine, DEFAULT_CONFIG, type Config, type CompilationMode, type ResolvedConfig } from './runtime/engine.js';
+export { Engine, DEFAULT_CONFIG, type Config, type CompilationMode, type Executor, type ResolvedConfig } from './runtime/engine.js';
 export { FEATURES, type Feature } from './runtime/features.js';
 export { Store } from './runtime/store.js';
 export { Module, type ImportType, type ExportType } from './runtime/module.js';

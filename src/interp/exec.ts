@@ -34,6 +34,7 @@ import { catchException, isWasmException, throwOp } from './exceptions.js';
 import { RunResult, type Thread } from './thread.js';
 import type { CompiledFunc } from './translate.js';
 import { readVal, writeVal } from './values.js';
+import { BAILED, runClosures } from './closures/run.js';
 
 function memOob(): Trap {
   return new Trap(TrapCode.MemoryOutOfBounds);
@@ -48,8 +49,16 @@ const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
  * execution continues at the handler.
  */
 export function execute(t: Thread): RunResult {
+  // The closure executor runs first when chosen and hands over to this loop at the first op it
+  // does not compile (same frames, same code), for the rest of the run.
+  let closures = t.closures;
   for (;;) {
     try {
+      if (closures) {
+        closures = false;
+        const r = runClosures(t);
+        if (r !== BAILED) return r;
+      }
       return runLoop(t);
     } catch (e) {
       if (!isWasmException(e) || !catchException(t, e.exn)) throw e;

@@ -41,7 +41,20 @@ export interface ThreadOptions {
   maxCallDepth?: number;
   /** Largest value stack in 32-bit words. */
   maxStackWords?: number;
+  /** Which loop runs the code (see `Executor`); `auto` when absent. */
+  executor?: Executor;
 }
+
+/**
+ * Which loop runs translated code: `switch` (exec.ts, the fastest with a JIT), `closures` (one
+ * closure per op, closures/; about twice as fast as the switch loop where JS is only interpreted,
+ * e.g. `node --jitless`), or `auto`: closures when the host has no `WebAssembly`, the practical
+ * sign of a host without a JIT (--jitless, Lockdown Mode, Hermes, QuickJS), else switch.
+ */
+export type Executor = 'auto' | 'switch' | 'closures';
+
+/** Whether `auto` picks the closure executor on this host. */
+const NO_JIT = typeof (globalThis as { WebAssembly?: unknown }).WebAssembly === 'undefined';
 
 /** Default limit of nested wasm calls. */
 export const DEFAULT_MAX_CALL_DEPTH = 20_000;
@@ -77,6 +90,8 @@ export class Thread {
   fw = 0;
   fuel: number;
   readonly maxCallDepth: number;
+  /** Run with the closure executor (closures/run.ts) before falling back to the switch loop. */
+  readonly closures: boolean;
   private entry: FuncInst | null = null;
   private done = false;
   private hostResults: RawVal[] | null = null;
@@ -85,6 +100,8 @@ export class Thread {
   constructor(options: ThreadOptions = {}) {
     this.fuel = options.fuel ?? Infinity;
     this.maxCallDepth = options.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
+    const ex = options.executor ?? 'auto';
+    this.closures = ex === 'closures' || (ex === 'auto' && NO_JIT);
     // Start small: a thread is made per call from the host, and a 4096-word stack cost ~80 µs to
     // allocate each time (JS API calls are many and short); the stack doubles as frames need it.
     this.stack = new ValueStack(256, options.maxStackWords);

@@ -36,7 +36,7 @@ export async function callRawAsync(store: Store<any>, func: FuncInst, args: RawV
   const config = store.engine.config;
   const metered = config.consumeFuel;
   // The same limits as the runtime's synchronous calls (runtime/exec.ts).
-  const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4) };
+  const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4), executor: config.executor };
   const thread = new Thread(metered ? { fuel: store.fuel, ...limits } : limits);
   try {
     thread.start(func, args);

@@ -6,6 +6,9 @@
 import { TypeRegistry } from '../validate/canonical.js';
 import { FEATURES, type Feature } from './features.js';
 
+/** Which interpreter loop runs wasm code (see `Config.executor`). */
+export type Executor = 'auto' | 'switch' | 'closures';
+
 /** How function bodies are translated to the interpreter's internal code. */
 export type CompilationMode = 'lazy' | 'eager';
 
@@ -27,6 +30,13 @@ export interface Config {
   /** Translate each function on its first call (`lazy`, default) or at instantiation (`eager`). */
   compilation?: CompilationMode;
   /**
+   * Which interpreter loop runs wasm code: `switch` (fastest when the host JS engine has a JIT),
+   * `closures` (one closure per internal op; about twice as fast where JS is only interpreted), or
+   * `auto` (default): `closures` when the host has no `WebAssembly` global — the practical sign of
+   * a host without a JIT, such as `node --jitless` — else `switch`. Results are the same either way.
+   */
+  executor?: Executor;
+  /**
    * Proposals to enable or refuse: a module using a feature set to false here is rejected by
    * `Module.new` with CompileError("<feature> support is not enabled"). Every WebAssembly 3.0
    * feature is enabled by default; `custom-page-sizes` (beyond 3.0) is not.
@@ -46,6 +56,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   maxCallDepth: 10_000,
   maxStackBytes: 8 * 1024 * 1024,
   compilation: 'lazy',
+  executor: 'auto',
   // Everything in WebAssembly 3.0 is on; custom page sizes (a later proposal whose binary form
   // 3.0 calls malformed) must be asked for, as in wasmtime.
   features: Object.freeze(Object.fromEntries(FEATURES.map((f) => [f, f !== 'custom-page-sizes'])) as Record<Feature, boolean>),
@@ -72,9 +83,15 @@ export class Engine {
       maxCallDepth,
       maxStackBytes,
       compilation: config.compilation ?? DEFAULT_CONFIG.compilation,
+      executor: checkExecutor(config.executor ?? DEFAULT_CONFIG.executor),
       features: Object.freeze({ ...DEFAULT_CONFIG.features, ...checkFeatures(config.features ?? {}) }),
     });
   }
+}
+
+function checkExecutor(e: string): Executor {
+  if (e !== 'auto' && e !== 'switch' && e !== 'closures') throw new RangeError(`executor must be 'auto', 'switch' or 'closures', got ${e}`);
+  return e;
 }
 
 function checkFeatures(f: Partial<Record<string, boolean>>): Partial<Record<Feature, boolean>> {

@@ -83,7 +83,7 @@ function releaseThread(store: Store<any>, t: Thread): void {
 
 function newThread(store: Store<any>): Thread {
   const config = store.engine.config;
-  const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4) };
+  const limits = { maxCallDepth: config.maxCallDepth, maxStackWords: Math.floor(config.maxStackBytes / 4), executor: config.executor };
   return new Thread(config.consumeFuel ? { fuel: store.fuel, ...limits } : limits);
 }
 

@@ -1,0 +1,359 @@
+/**
+ * Compiles a translated function's internal code (code.ts, the switch loop's ISA) into one closure
+ * per op, its operands captured as constants: under `--jitless`, reading a captured constant is one
+ * context-slot bytecode where the switch loop does a keyed load of `c[pc + k]` through an IC.
+ *
+ * Ops this compiler does not know (rare ones, and any the switch loop gains later) become a `BAIL`
+ * closure: the runner hands the thread, at that op, to the switch loop, which runs the same code over
+ * the same frames. So an unknown op costs speed, never correctness.
+ */
+import type { WasmFuncInst } from '../../core/func.js';
+import type { MemoryInst } from '../../core/memory.js';
+import { Trap, TrapCode } from '../../util/errors.js';
+import { Iop, operandCount } from '../code.js';
+import type { Thread } from '../thread.js';
+import { compiled, enterWasm } from '../thread.js';
+import type { CompiledFunc } from '../translate.js';
+import { BAIL, DONE, FRAME, OUT_OF_FUEL, RELOAD, type Op } from './ops.js';
+
+// The running thread and its f64 view, set by the runner (run.ts) before ops run and after frame
+// changes (a call may grow, i.e. replace, the stack). Module-level `let`s: one context-slot load.
+let T: Thread = null as unknown as Thread;
+let F64: Float64Array = new Float64Array(0);
+
+/** Where a FRAME/RELOAD op leaves the new frame for the runner. */
+export const frame = { ops: [] as Op[], pc: 0, fw: 0 };
+
+/** Points the compiled ops at thread `t` (and its current stack views). */
+export function bindThread(t: Thread): void {
+  T = t;
+  F64 = t.stack.f64;
+}
+
+/** The thread the ops are bound to (so nested runs can restore it). */
+export function boundThread(): Thread {
+  return T;
+}
+
+const bail: Op = () => BAIL;
+
+/** The pcs of `f`'s ops that have no closure (they hand over to the switch loop); for tests. */
+export function uncompiledPcs(f: WasmFuncInst): number[] {
+  const ops = closuresOf(f);
+  const out: number[] = [];
+  const c = (f.compiled as CompiledFunc).code;
+  for (let pc = 0; pc < c.length; pc += 1 + operandCount(c[pc]!, c, pc)) if (ops[pc] === bail) out.push(pc);
+  return out;
+}
+
+function memOob(): Trap {
+  return new Trap(TrapCode.MemoryOutOfBounds);
+}
+
+/** The closures of `f`'s code, indexed by pc (compiled on first use and cached on the CompiledFunc). */
+export function closuresOf(f: WasmFuncInst): Op[] {
+  const cf = compiled(f) as CompiledFunc & { closures?: Op[] };
+  let ops = cf.closures;
+  if (ops === undefined) cf.closures = ops = compileCode(f, cf.code);
+  return ops;
+}
+
+function compileCode(f: WasmFuncInst, c: Int32Array): Op[] {
+  const ops: Op[] = new Array<Op>(c.length).fill(bail);
+  let pc = 0;
+  while (pc < c.length) {
+    const op = c[pc]!;
+    const next = pc + 1 + operandCount(op, c, pc);
+    ops[pc] = compileOp(f, c, pc, op, next) ?? bail;
+    pc = next;
+  }
+  return ops;
+}
+
+function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op | null {
+  const o1 = c[pc + 1]!, o2 = c[pc + 2]!, o3 = c[pc + 3]!;
+  switch (op) {
+    case Iop.Br: return () => o1;
+    case Iop.BrIf: return (I32, fw) => (I32[fw + o1] !== 0 ? o2 : next);
+    case Iop.BrUnless: return (I32, fw) => (I32[fw + o1] === 0 ? o2 : next);
+    case Iop.BrEqz: return (I32, fw) => (I32[fw + o1] === 0 ? o2 : next);
+    case Iop.BrNez: return (I32, fw) => (I32[fw + o1] !== 0 ? o2 : next);
+    case Iop.Copy1: return (I32, fw) => { I32[fw + o1] = I32[fw + o2]!; return next; };
+    case Iop.Copy2: return (I32, fw) => { I32[fw + o1] = I32[fw + o2]!; I32[fw + o1 + 1] = I32[fw + o2 + 1]!; return next; };
+    case Iop.Const32: return (I32, fw) => { I32[fw + o1] = o2; return next; };
+    case Iop.Const64: return (I32, fw) => { I32[fw + o1] = o2; I32[fw + o1 + 1] = o3; return next; };
+    case Iop.Select32: return (I32, fw) => { if (I32[fw + o3] === 0) I32[fw + o1] = I32[fw + o2]!; return next; };
+    case Iop.Select64:
+      return (I32, fw) => {
+        if (I32[fw + o3] === 0) { I32[fw + o1] = I32[fw + o2]!; I32[fw + o1 + 1] = I32[fw + o2 + 1]!; }
+        return next;
+      };
+    case Iop.Fuel:
+      return () => {
+        if (T.fuel < o1) return OUT_OF_FUEL;
+        T.fuel -= o1;
+        return next;
+      };
+    case Iop.Return: return returnOp(o1, o2);
+    case Iop.Call: return callOp(f, o1, o2, next);
+    case Iop.Unreachable: return () => { throw new Trap(TrapCode.Unreachable); };
+  }
+  if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return fuelBranch(f, c, pc, op, next);
+  if (op >= Iop.ImmBase + 0x46 && op <= Iop.ImmBase + 0x76) return i32Binary(op - Iop.ImmBase, o1, o2, o3, true, next);
+  if (op >= 0x46 && op <= 0x78) return i32Binary(op, o1, o2, o3, false, next);
+  if (op >= Iop.BrCmpBase + 0x46 && op <= Iop.BrCmpBase + 0x4f) return brCmp(op - Iop.BrCmpBase, o1, o2, o3, false, next);
+  if (op >= Iop.BrCmpImmBase + 0x46 && op <= Iop.BrCmpImmBase + 0x4f) return brCmp(op - Iop.BrCmpImmBase, o1, o2, o3, true, next);
+  if (op === 0x45) return (I32, fw) => { I32[fw + o1] = I32[fw + o2] === 0 ? 1 : 0; return next; };
+  if (op >= 0x28 && op <= 0x3e) return access(f, op, o1, o2, o3 >>> 0, c[pc + 4]!, 0, next, false);
+  if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return accessK(f, c, pc, op, next);
+  if (op >= 0x61 && op <= 0x66) return f64Cmp(op, o1, o2, o3, next);
+  if (op >= 0xa0 && op <= 0xa6) return f64Binary(op, o1, o2, o3, next);
+  return null;
+}
+
+/**
+ * A fuel-charging branch (code.ts FuelBranchDelta): the plain branch, and when it goes to its
+ * target (a `Fuel n` op) it charges n and lands after it, or lands on it when fuel is short so that
+ * it pauses there. A target equal to the fall-through pc charges the same either way.
+ */
+function fuelBranch(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op | null {
+  const plainOp = op >= Iop.FuelBr ? Iop.Br + (op - Iop.FuelBr) : op - Iop.FuelBranchDelta;
+  const plain = compileOp(f, c, pc, plainOp, next);
+  if (plain === null) return null;
+  const target = c[pc + operandCount(plainOp, c, pc)]!;
+  if (c[target] !== Iop.Fuel) return null;
+  const n = c[target + 1]!;
+  const after = target + 2;
+  return (I32, fw) => {
+    const r = plain(I32, fw);
+    if (r !== target) return r;
+    const t = T;
+    if (t.fuel < n) return target;
+    t.fuel -= n;
+    return after;
+  };
+}
+
+function returnOp(src: number, n: number): Op {
+  return (I32, fw) => {
+    const t = T;
+    if (src !== 0) {
+      const R = t.stack.refs;
+      for (let i = 0; i < n; i++) {
+        I32[fw + i] = I32[fw + src + i]!;
+        R[fw + i] = R[fw + src + i]!;
+      }
+    }
+    if (t.depth === 0) return DONE;
+    const d = --t.depth;
+    const f = t.fFunc[d]!;
+    t.func = f;
+    // The caller's frame may have been pushed by the switch loop (a resumed run): compile it then.
+    frame.ops = (f.compiled as CompiledFunc & { closures?: Op[] }).closures ?? closuresOf(f);
+    frame.pc = t.fPc[d]!;
+    frame.fw = t.fFw[d]!;
+    return FRAME;
+  };
+}
+
+/**
+ * A call of a wasm function: the fast path for a translated callee whose frame fits the stack as
+ * it is, else `enterWasm` (translation, stack growth, depth check) and a reload of the stack views.
+ * Host callees bail to the switch loop.
+ */
+function callOp(f: WasmFuncInst, idx: number, argw: number, ret: number): Op {
+  const callee = f.instance.funcs[idx]!;
+  if (callee.kind !== 'wasm') return bail;
+  let calleeOps: Op[] | null = null;
+  return (I32, fw) => {
+    const t = T;
+    const cf = callee.compiled as CompiledFunc | null;
+    const nfw = fw + argw;
+    if (cf === null || t.depth >= t.maxCallDepth || nfw + cf.frameWords + 4 > t.stack.capacity) {
+      t.pc = ret;
+      t.fw = fw;
+      enterWasm(t, callee, nfw);
+      frame.ops = calleeOps ??= closuresOf(callee);
+      frame.pc = 0;
+      frame.fw = nfw;
+      return RELOAD;
+    }
+    const d = t.depth++;
+    t.fFunc[d] = t.func!;
+    t.fPc[d] = ret;
+    t.fFw[d] = fw;
+    const R = t.stack.refs;
+    for (let i = nfw + cf.paramWords, e = nfw + cf.localWords; i < e; i++) {
+      I32[i] = 0;
+      R[i] = null;
+    }
+    t.func = callee;
+    frame.ops = calleeOps ??= closuresOf(callee);
+    frame.pc = 0;
+    frame.fw = nfw;
+    return FRAME;
+  };
+}
+
+function i32Binary(op: number, d: number, a: number, b: number, imm: boolean, next: number): Op | null {
+  if (imm) {
+    switch (op) {
+      case 0x46: return (I32, fw) => { I32[fw + d] = I32[fw + a] === b ? 1 : 0; return next; };
+      case 0x47: return (I32, fw) => { I32[fw + d] = I32[fw + a] !== b ? 1 : 0; return next; };
+      case 0x48: return (I32, fw) => { I32[fw + d] = I32[fw + a]! < b ? 1 : 0; return next; };
+      case 0x49: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 < b >>> 0 ? 1 : 0; return next; };
+      case 0x4a: return (I32, fw) => { I32[fw + d] = I32[fw + a]! > b ? 1 : 0; return next; };
+      case 0x4b: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 > b >>> 0 ? 1 : 0; return next; };
+      case 0x4c: return (I32, fw) => { I32[fw + d] = I32[fw + a]! <= b ? 1 : 0; return next; };
+      case 0x4d: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 <= b >>> 0 ? 1 : 0; return next; };
+      case 0x4e: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >= b ? 1 : 0; return next; };
+      case 0x4f: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 >= b >>> 0 ? 1 : 0; return next; };
+      case 0x6a: return (I32, fw) => { I32[fw + d] = I32[fw + a]! + b; return next; };
+      case 0x6b: return (I32, fw) => { I32[fw + d] = I32[fw + a]! - b; return next; };
+      case 0x6c: return (I32, fw) => { I32[fw + d] = Math.imul(I32[fw + a]!, b); return next; };
+      case 0x71: return (I32, fw) => { I32[fw + d] = I32[fw + a]! & b; return next; };
+      case 0x72: return (I32, fw) => { I32[fw + d] = I32[fw + a]! | b; return next; };
+      case 0x73: return (I32, fw) => { I32[fw + d] = I32[fw + a]! ^ b; return next; };
+      case 0x74: return (I32, fw) => { I32[fw + d] = I32[fw + a]! << b; return next; };
+      case 0x75: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >> b; return next; };
+      case 0x76: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> b; return next; };
+    }
+    return null;
+  }
+  switch (op) {
+    case 0x46: return (I32, fw) => { I32[fw + d] = I32[fw + a] === I32[fw + b] ? 1 : 0; return next; };
+    case 0x47: return (I32, fw) => { I32[fw + d] = I32[fw + a] !== I32[fw + b] ? 1 : 0; return next; };
+    case 0x48: return (I32, fw) => { I32[fw + d] = I32[fw + a]! < I32[fw + b]! ? 1 : 0; return next; };
+    case 0x49: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 < I32[fw + b]! >>> 0 ? 1 : 0; return next; };
+    case 0x4a: return (I32, fw) => { I32[fw + d] = I32[fw + a]! > I32[fw + b]! ? 1 : 0; return next; };
+    case 0x4b: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 > I32[fw + b]! >>> 0 ? 1 : 0; return next; };
+    case 0x4c: return (I32, fw) => { I32[fw + d] = I32[fw + a]! <= I32[fw + b]! ? 1 : 0; return next; };
+    case 0x4d: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 <= I32[fw + b]! >>> 0 ? 1 : 0; return next; };
+    case 0x4e: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >= I32[fw + b]! ? 1 : 0; return next; };
+    case 0x4f: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> 0 >= I32[fw + b]! >>> 0 ? 1 : 0; return next; };
+    case 0x6a: return (I32, fw) => { I32[fw + d] = I32[fw + a]! + I32[fw + b]!; return next; };
+    case 0x6b: return (I32, fw) => { I32[fw + d] = I32[fw + a]! - I32[fw + b]!; return next; };
+    case 0x6c: return (I32, fw) => { I32[fw + d] = Math.imul(I32[fw + a]!, I32[fw + b]!); return next; };
+    case 0x71: return (I32, fw) => { I32[fw + d] = I32[fw + a]! & I32[fw + b]!; return next; };
+    case 0x72: return (I32, fw) => { I32[fw + d] = I32[fw + a]! | I32[fw + b]!; return next; };
+    case 0x73: return (I32, fw) => { I32[fw + d] = I32[fw + a]! ^ I32[fw + b]!; return next; };
+    case 0x74: return (I32, fw) => { I32[fw + d] = I32[fw + a]! << I32[fw + b]!; return next; };
+    case 0x75: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >> I32[fw + b]!; return next; };
+    case 0x76: return (I32, fw) => { I32[fw + d] = I32[fw + a]! >>> I32[fw + b]!; return next; };
+  }
+  return null;
+}
+
+function brCmp(op: number, a: number, b: number, target: number, imm: boolean, next: number): Op {
+  if (imm) {
+    const bu = b >>> 0;
+    switch (op) {
+      case 0x46: return (I32, fw) => (I32[fw + a] === b ? target : next);
+      case 0x47: return (I32, fw) => (I32[fw + a] !== b ? target : next);
+      case 0x48: return (I32, fw) => (I32[fw + a]! < b ? target : next);
+      case 0x49: return (I32, fw) => (I32[fw + a]! >>> 0 < bu ? target : next);
+      case 0x4a: return (I32, fw) => (I32[fw + a]! > b ? target : next);
+      case 0x4b: return (I32, fw) => (I32[fw + a]! >>> 0 > bu ? target : next);
+      case 0x4c: return (I32, fw) => (I32[fw + a]! <= b ? target : next);
+      case 0x4d: return (I32, fw) => (I32[fw + a]! >>> 0 <= bu ? target : next);
+      case 0x4e: return (I32, fw) => (I32[fw + a]! >= b ? target : next);
+      default: return (I32, fw) => (I32[fw + a]! >>> 0 >= bu ? target : next);
+    }
+  }
+  switch (op) {
+    case 0x46: return (I32, fw) => (I32[fw + a] === I32[fw + b] ? target : next);
+    case 0x47: return (I32, fw) => (I32[fw + a] !== I32[fw + b] ? target : next);
+    case 0x48: return (I32, fw) => (I32[fw + a]! < I32[fw + b]! ? target : next);
+    case 0x49: return (I32, fw) => (I32[fw + a]! >>> 0 < I32[fw + b]! >>> 0 ? target : next);
+    case 0x4a: return (I32, fw) => (I32[fw + a]! > I32[fw + b]! ? target : next);
+    case 0x4b: return (I32, fw) => (I32[fw + a]! >>> 0 > I32[fw + b]! >>> 0 ? target : next);
+    case 0x4c: return (I32, fw) => (I32[fw + a]! <= I32[fw + b]! ? target : next);
+    case 0x4d: return (I32, fw) => (I32[fw + a]! >>> 0 <= I32[fw + b]! >>> 0 ? target : next);
+    case 0x4e: return (I32, fw) => (I32[fw + a]! >= I32[fw + b]! ? target : next);
+    default: return (I32, fw) => (I32[fw + a]! >>> 0 >= I32[fw + b]! >>> 0 ? target : next);
+  }
+}
+
+function f64Cmp(op: number, d: number, a: number, b: number, next: number): Op {
+  switch (op) {
+    case 0x61: return (I32, fw) => { I32[fw + d] = F64[(fw + a) >> 1]! === F64[(fw + b) >> 1]! ? 1 : 0; return next; };
+    case 0x62: return (I32, fw) => { I32[fw + d] = F64[(fw + a) >> 1]! !== F64[(fw + b) >> 1]! ? 1 : 0; return next; };
+    case 0x63: return (I32, fw) => { I32[fw + d] = F64[(fw + a) >> 1]! < F64[(fw + b) >> 1]! ? 1 : 0; return next; };
+    case 0x64: return (I32, fw) => { I32[fw + d] = F64[(fw + a) >> 1]! > F64[(fw + b) >> 1]! ? 1 : 0; return next; };
+    case 0x65: return (I32, fw) => { I32[fw + d] = F64[(fw + a) >> 1]! <= F64[(fw + b) >> 1]! ? 1 : 0; return next; };
+    default: return (I32, fw) => { I32[fw + d] = F64[(fw + a) >> 1]! >= F64[(fw + b) >> 1]! ? 1 : 0; return next; };
+  }
+}
+
+/** f64 add/sub/mul/div (0xa0–0xa3); the rest (min/max/copysign) bail. NaN bits of arithmetic results are nondeterministic in the spec. */
+function f64Binary(op: number, d: number, a: number, b: number, next: number): Op | null {
+  switch (op) {
+    case 0xa0: return (_I, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! + F64[(fw + b) >> 1]!; return next; };
+    case 0xa1: return (_I, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! - F64[(fw + b) >> 1]!; return next; };
+    case 0xa2: return (_I, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! * F64[(fw + b) >> 1]!; return next; };
+    case 0xa3: return (_I, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! / F64[(fw + b) >> 1]!; return next; };
+  }
+  return null;
+}
+
+/** The plain loads and stores of i32 and f64 (word copies, so NaN bits are kept); others bail. */
+function access(f: WasmFuncInst, op: number, x: number, y: number, off: number, memIdx: number, k: number, next: number, fused: boolean): Op | null {
+  const m: MemoryInst = f.instance.memories[memIdx]!;
+  // Loads: x = dst, y = address; stores: x = address, y = value.
+  switch (op) {
+    case 0x28: case 0x2a:
+      return (I32, fw) => {
+        const ea = ((I32[fw + y]! + k) >>> 0) + off;
+        if (ea + 4 > m.bytes.length) throw memOob();
+        I32[fw + x] = m.view.getInt32(ea, true);
+        return next;
+      };
+    case 0x2b: case 0x29:
+      return (I32, fw) => {
+        const ea = ((I32[fw + y]! + k) >>> 0) + off;
+        if (ea + 8 > m.bytes.length) throw memOob();
+        const v = m.view;
+        I32[fw + x] = v.getInt32(ea, true);
+        I32[fw + x + 1] = v.getInt32(ea + 4, true);
+        return next;
+      };
+    case 0x2d:
+      return (I32, fw) => {
+        const ea = ((I32[fw + y]! + k) >>> 0) + off;
+        if (ea + 1 > m.bytes.length) throw memOob();
+        I32[fw + x] = m.view.getUint8(ea);
+        return next;
+      };
+    case 0x36: case 0x38:
+      return (I32, fw) => {
+        const ea = ((I32[fw + x]! + k) >>> 0) + off;
+        if (ea + 4 > m.bytes.length) throw memOob();
+        m.view.setInt32(ea, I32[fw + y]!, true);
+        return next;
+      };
+    case 0x39: case 0x37:
+      return (I32, fw) => {
+        const ea = ((I32[fw + x]! + k) >>> 0) + off;
+        if (ea + 8 > m.bytes.length) throw memOob();
+        const v = m.view;
+        v.setInt32(ea, I32[fw + y]!, true);
+        v.setInt32(ea + 4, I32[fw + y + 1]!, true);
+        return next;
+      };
+    case 0x3a:
+      return (I32, fw) => {
+        const ea = ((I32[fw + x]! + k) >>> 0) + off;
+        if (ea + 1 > m.bytes.length) throw memOob();
+        m.view.setInt8(ea, I32[fw + y]!);
+        return next;
+      };
+  }
+  void fused;
+  return null;
+}
+
+const K_ACCESS = [0x28, 0x2b, 0x2d, 0x36, 0x39, 0x3a];
+
+function accessK(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op | null {
+  return access(f, K_ACCESS[op - Iop.I32LoadK]!, c[pc + 1]!, c[pc + 2]!, c[pc + 3]! >>> 0, c[pc + 4]!, c[pc + 5]!, next, true);
+}
