@@ -11,6 +11,7 @@ import { compiled } from '../../../src/interp/thread.js';
 import { disassemble } from '../../../src/interp/code.js';
 import { uncompiledPcs } from '../../../src/interp/closures/compile.js';
 import { Trap } from '../../../src/util/errors.js';
+import { I32 } from '../../../src/syntax/types.js';
 import { f64bits, func, host, load } from '../helpers.js';
 
 const WAT = `(module
@@ -97,8 +98,8 @@ const WAT = `(module
     (i32.add (call $twice (local.get $n)) (call $fib (i32.const 10))))
 )`;
 
-const inst = load(WAT, [host(['i32'], ['i32'], (a) => [(a[0] as number) * 2])], { fuel: false });
-const fuelInst = load(WAT, [host(['i32'], ['i32'], (a) => [(a[0] as number) * 2])], { fuel: true });
+const inst = load(WAT, [host([I32], [I32], (a) => [(a[0] as number) * 2])], { fuel: false });
+const fuelInst = load(WAT, [host([I32], [I32], (a) => [(a[0] as number) * 2])], { fuel: true });
 
 type Outcome = { results?: RawVal[]; trap?: string; backtrace?: unknown };
 
