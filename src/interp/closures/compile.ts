@@ -10,30 +10,18 @@
 import type { WasmFuncInst } from '../../core/func.js';
 import type { MemoryInst } from '../../core/memory.js';
 import { Trap, TrapCode } from '../../util/errors.js';
+import { bulkOp, memorySizeOrGrow } from '../bulk.js';
+import { callOp as callOpGeneral } from '../calls.js';
 import { Iop, operandCount } from '../code.js';
-import type { Thread } from '../thread.js';
+import { execSimd } from '../exec-simd.js';
 import { compiled, enterWasm } from '../thread.js';
 import type { CompiledFunc } from '../translate.js';
+import { F64, T } from './state.js';
+import { compileNumeric } from './numeric-ops.js';
 import { BAIL, DONE, FRAME, OUT_OF_FUEL, RELOAD, type Op } from './ops.js';
-
-// The running thread and its f64 view, set by the runner (run.ts) before ops run and after frame
-// changes (a call may grow, i.e. replace, the stack). Module-level `let`s: one context-slot load.
-let T: Thread = null as unknown as Thread;
-let F64: Float64Array = new Float64Array(0);
 
 /** Where a FRAME/RELOAD op leaves the new frame for the runner. */
 export const frame = { ops: [] as Op[], pc: 0, fw: 0 };
-
-/** Points the compiled ops at thread `t` (and its current stack views). */
-export function bindThread(t: Thread): void {
-  T = t;
-  F64 = t.stack.f64;
-}
-
-/** The thread the ops are bound to (so nested runs can restore it). */
-export function boundThread(): Thread {
-  return T;
-}
 
 const bail: Op = () => BAIL;
 
@@ -71,7 +59,7 @@ function compileCode(f: WasmFuncInst, c: Int32Array): Op[] {
 }
 
 function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op | null {
-  const o1 = c[pc + 1]!, o2 = c[pc + 2]!, o3 = c[pc + 3]!;
+  const o1 = c[pc + 1]!, o2 = c[pc + 2]!, o3 = c[pc + 3]!, c4 = c[pc + 4]!, c5 = c[pc + 5]!;
   switch (op) {
     case Iop.Br: return () => o1;
     case Iop.BrIf: return (I32, fw) => (I32[fw + o1] !== 0 ? o2 : next);
@@ -95,19 +83,67 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
         return next;
       };
     case Iop.Return: return returnOp(o1, o2);
-    case Iop.Call: return callOp(f, o1, o2, next);
+    case Iop.Call: return callOp(f, c, pc, o1, o2, next);
+    case Iop.CallIndirect: case Iop.CallRef:
+    case Iop.ReturnCall: case Iop.ReturnCallIndirect: case Iop.ReturnCallRef:
+      return generalCall(c, pc);
     case Iop.Unreachable: return () => { throw new Trap(TrapCode.Unreachable); };
+    case Iop.Trap: return () => { throw new Trap(o1); };
+    case Iop.BrTable: {
+      const targets = Array.from(c.subarray(pc + 3, pc + 3 + o2 + 1));
+      return (I32, fw) => { const i = I32[fw + o1]! >>> 0; return targets[i < o2 ? i : o2]!; };
+    }
+    case Iop.Copy4:
+      return (I32, fw) => {
+        I32[fw + o1] = I32[fw + o2]!; I32[fw + o1 + 1] = I32[fw + o2 + 1]!;
+        I32[fw + o1 + 2] = I32[fw + o2 + 2]!; I32[fw + o1 + 3] = I32[fw + o2 + 3]!;
+        return next;
+      };
+    case Iop.CopyRef: return (_I, fw) => { const R = T.stack.refs; R[fw + o1] = R[fw + o2]!; return next; };
+    case Iop.Move:
+      return (I32, fw) => {
+        const R = T.stack.refs, d = fw + o1, s = fw + o2;
+        for (let i = 0; i < o3; i++) { I32[d + i] = I32[s + i]!; R[d + i] = R[s + i]!; }
+        return next;
+      };
+    case Iop.GlobalGet32: {
+      const g = f.instance.globals[o2]!;
+      return (I32, fw) => { I32[fw + o1] = g.value as number; return next; };
+    }
+    case Iop.GlobalSet32: {
+      const g = f.instance.globals[o1]!;
+      return (I32, fw) => { g.value = I32[fw + o2]!; return next; };
+    }
+    case Iop.Const128:
+      return (I32, fw) => {
+        I32[fw + o1] = o2; I32[fw + o1 + 1] = o3; I32[fw + o1 + 2] = c4; I32[fw + o1 + 3] = c5;
+        return next;
+      };
+    case Iop.Simd: {
+      const inst = f.instance;
+      return (_I, fw) => { execSimd(inst, T.stack.i32, T.stack.f32, fw, c, pc); return next; };
+    }
+    case Iop.MemorySize: case Iop.MemoryGrow: {
+      const inst = f.instance;
+      return (_I, fw) => { memorySizeOrGrow(op, inst, T.stack, fw, c, pc); return next; };
+    }
+  }
+  if (op >= Iop.MiscBase + 8 && op <= Iop.MiscBase + 0x11) {
+    const inst = f.instance;
+    return (_I, fw) => { bulkOp(op, inst, T.stack, fw, c, pc); return next; };
   }
   if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return fuelBranch(f, c, pc, op, next);
   if (op >= Iop.ImmBase + 0x46 && op <= Iop.ImmBase + 0x76) return i32Binary(op - Iop.ImmBase, o1, o2, o3, true, next);
-  if (op >= 0x46 && op <= 0x78) return i32Binary(op, o1, o2, o3, false, next);
+  if (op >= 0x61 && op <= 0x66) return f64Cmp(op, o1, o2, o3, next);
+  if (op >= 0x46 && op <= 0x78) return i32Binary(op, o1, o2, o3, false, next) ?? compileNumeric(op, o1, o2, o3, next);
   if (op >= Iop.BrCmpBase + 0x46 && op <= Iop.BrCmpBase + 0x4f) return brCmp(op - Iop.BrCmpBase, o1, o2, o3, false, next);
   if (op >= Iop.BrCmpImmBase + 0x46 && op <= Iop.BrCmpImmBase + 0x4f) return brCmp(op - Iop.BrCmpImmBase, o1, o2, o3, true, next);
   if (op === 0x45) return (I32, fw) => { I32[fw + o1] = I32[fw + o2] === 0 ? 1 : 0; return next; };
   if (op >= 0x28 && op <= 0x3e) return access(f, op, o1, o2, o3 >>> 0, c[pc + 4]!, 0, next, false);
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return accessK(f, c, pc, op, next);
   if (op >= 0x61 && op <= 0x66) return f64Cmp(op, o1, o2, o3, next);
-  if (op >= 0xa0 && op <= 0xa6) return f64Binary(op, o1, o2, o3, next);
+  if (op >= 0xa0 && op <= 0xa3) return f64Binary(op, o1, o2, o3, next);
+  if (op >= 0x45 && op <= Iop.MiscBase + 7) return compileNumeric(op, o1, o2, o3, next);
   return null;
 }
 
@@ -161,9 +197,9 @@ function returnOp(src: number, n: number): Op {
  * it is, else `enterWasm` (translation, stack growth, depth check) and a reload of the stack views.
  * Host callees bail to the switch loop.
  */
-function callOp(f: WasmFuncInst, idx: number, argw: number, ret: number): Op {
+function callOp(f: WasmFuncInst, c: Int32Array, pc: number, idx: number, argw: number, ret: number): Op {
   const callee = f.instance.funcs[idx]!;
-  if (callee.kind !== 'wasm') return bail;
+  if (callee.kind !== 'wasm') return generalCall(c, pc);
   let calleeOps: Op[] | null = null;
   return (I32, fw) => {
     const t = T;
@@ -192,6 +228,23 @@ function callOp(f: WasmFuncInst, idx: number, argw: number, ret: number): Op {
     frame.pc = 0;
     frame.fw = nfw;
     return FRAME;
+  };
+}
+
+/**
+ * Any call through calls.ts (host callees, call_indirect, call_ref, tail calls): the thread's frame
+ * is updated there, and the runner reloads everything from it (a host call may have grown the stack).
+ */
+function generalCall(c: Int32Array, pc: number): Op {
+  return (_I, fw) => {
+    const t = T;
+    t.pc = pc;
+    t.fw = fw;
+    if (callOpGeneral(t, c, pc)) return DONE;
+    frame.ops = closuresOf(t.func!);
+    frame.pc = t.pc;
+    frame.fw = t.fw;
+    return RELOAD;
   };
 }
 

@@ -5,7 +5,8 @@
  * on from that op; the hand-over is one way, for the rest of this run.
  */
 import { RunResult, type Thread } from '../thread.js';
-import { bindThread, boundThread, closuresOf, frame } from './compile.js';
+import { closuresOf, frame } from './compile.js';
+import { bindThread, T } from './state.js';
 import { BAIL, DONE, FRAME, OUT_OF_FUEL, RELOAD, type Op } from './ops.js';
 
 /** `runClosures` stopped at an op it does not compile; the thread is left at that op. */
@@ -16,7 +17,7 @@ export const BAILED = -1;
  * (`BAILED`). Traps are thrown with the thread left at the faulting op (for backtraces).
  */
 export function runClosures(t: Thread): RunResult | typeof BAILED {
-  const outer = boundThread();
+  const outer = T;
   bindThread(t);
   let ops: Op[] = closuresOf(t.func!);
   let pc = t.pc;
