@@ -121,7 +121,8 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
       };
     case Iop.Simd: {
       const inst = f.instance;
-      return (_I, fw) => { execSimd(inst, T.stack.i32, T.stack.f32, fw, c, pc); return next; };
+      // execSimd runs this op and the SIMD-loop ops after it, and returns where it stopped.
+      return (I32, fw) => execSimd(inst, I32, T.stack.f32, fw, c, pc);
     }
     case Iop.MemorySize: case Iop.MemoryGrow: {
       const inst = f.instance;
@@ -210,7 +211,8 @@ function callOp(f: WasmFuncInst, c: Int32Array, pc: number, idx: number, argw: n
       t.fw = fw;
       enterWasm(t, callee, nfw);
       frame.ops = calleeOps ??= closuresOf(callee);
-      frame.pc = 0;
+      // enterWasm may charge the callee's entry fuel segment and start after its Fuel op.
+      frame.pc = t.pc;
       frame.fw = nfw;
       return RELOAD;
     }
