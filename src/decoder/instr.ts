@@ -25,6 +25,9 @@ for (const op of OPCODES) {
   else PREFIXED[(op.code >>> 16) - PREFIX_GC]![op.code & 0xffff] = op;
 }
 
+/** `v128` before any v128 operator is read (a typed array per reader cost more than the reader). */
+const NO_V128 = new Uint8Array(16);
+
 /** Kinds of `try_table` catch clauses, as in the binary format. */
 export const enum CatchKind {
   Catch = 0,
@@ -76,7 +79,7 @@ export class InstrReader extends ByteReader {
   f64Lo = 0;
   f64Hi = 0;
   /** v128.const bytes, or i8x16.shuffle lanes: a view into the body (valid until the next read). */
-  v128: Uint8Array = new Uint8Array(16);
+  v128: Uint8Array = NO_V128;
 
   /** br_table targets (without the default, which is in `idx`). Reused between reads. */
   labels: number[] = [];
@@ -91,6 +94,17 @@ export class InstrReader extends ByteReader {
   /** try_table clauses. Reused between reads. */
   catches: CatchClause[] = [];
   numCatches = 0;
+
+  /**
+   * Points the reader at another sequence, as a new reader would be: a validator streaming a
+   * module's bodies one after another reuses one reader instead of allocating one per body.
+   */
+  reset(bytes: Uint8Array, start: number, end: number, base: number): void {
+    this.bytes = bytes;
+    this.pos = start;
+    this.end = end;
+    this.base = base;
+  }
 
   /** Reads the next operator and its immediates; returns its code. */
   next(): number {

@@ -23,10 +23,11 @@ export class ByteReader {
    * @param base absolute offset of `bytes[0]` in the module (for error offsets)
    */
   constructor(
-    readonly bytes: Uint8Array,
+    // Not readonly: InstrReader.reset points one reader at body after body.
+    public bytes: Uint8Array,
     start = 0,
     public end: number = bytes.length,
-    readonly base = 0,
+    public base = 0,
   ) {
     this.pos = start;
   }

@@ -9,6 +9,7 @@
  *
  * This file knows nothing about particular instructions; the instr-*.ts files use it.
  */
+import type { InstrReader } from '../decoder/instr.js';
 import { BOT, isNum, isRef, V128, valTypeToString, type ValType } from '../syntax/types.js';
 import { invalid } from '../util/errors.js';
 import { defaultable, type ModuleContext } from './context.js';
@@ -66,6 +67,8 @@ export class FuncState {
   constMode = false;
   /** Globals a constant expression may read (those defined before it); all of them in code. */
   visibleGlobals = 0;
+  /** The operator reader, reused from one sequence to the next (func.ts owns it). */
+  reader: InstrReader | null = null;
 
   constructor(readonly c: ModuleContext) {}
 

@@ -69,7 +69,10 @@ export function validateConstExpr(s: FuncState, e: Expr, t: ValType, visibleGlob
 }
 
 function run(s: FuncState, e: Expr): void {
-  const r = new InstrReader(e.bytes, 0, e.bytes.length, e.offset);
+  // One reader for all of a module's sequences: one per body was most of the validator's garbage.
+  let r = s.reader;
+  if (r === null) s.reader = r = new InstrReader(e.bytes, 0, e.bytes.length, e.offset);
+  else r.reset(e.bytes, 0, e.bytes.length, e.offset);
   while (!r.atEnd()) {
     const code = r.next();
     s.at = r.opOffset;
