@@ -22,6 +22,7 @@ import { checkControl } from './instr-control.js';
 import { addrVal, checkMemarg, checkMemoryTable } from './instr-memory.js';
 import { checkRef } from './instr-ref.js';
 import { ADDR, sigOf } from './signatures.js';
+import { skimStraight } from './straight.js';
 
 /** Most locals a function may declare (as engines do); bounds the arrays built per function. */
 export const MAX_LOCALS = 50000;
@@ -73,7 +74,10 @@ function run(s: FuncState, e: Expr): void {
   let r = s.reader;
   if (r === null) s.reader = r = new InstrReader(e.bytes, 0, e.bytes.length, e.offset);
   else r.reset(e.bytes, 0, e.bytes.length, e.offset);
-  while (!r.atEnd()) {
+  const skim = !s.constMode;
+  for (;;) {
+    if (skim) skimStraight(s, r);
+    if (r.atEnd()) break;
     const code = r.next();
     s.at = r.opOffset;
     if (s.constMode && !CONST_OPS.has(code) && code !== Op.global_get) s.fail('constant expression required');
