@@ -85,8 +85,13 @@ function runLoop(t: Thread): RunResult {
   let v: DataView = EMPTY_VIEW;
   // Fuel lives in a local while the loop runs (a field load and store per segment cost more than
   // the segment's other ops); it is written back to the thread wherever anything else can see it:
-  // on every exit and around the general call path (host functions may read or set it).
-  let fuel = t.fuel;
+  // on every exit and around the general call path (host functions may read or set it). The local
+  // holds at most fuelChunk (2^30 by default), a small integer, and the rest waits in `fuelReserve`
+  // until a `Fuel` op finds the local short: as a double, V8 boxed it on every charge (700
+  // scavenges in one run of the loop kernel).
+  const fuelChunk = t.fuelChunk;
+  let fuelReserve = 0, fuel = 0;
+  if (t.fuel > fuelChunk) { fuelReserve = t.fuel - fuelChunk; fuel = fuelChunk; } else fuel = t.fuel | 0;
   try {
     for (;;) {
       switch (c[pc]) {
@@ -963,11 +968,17 @@ function runLoop(t: Thread): RunResult {
           throw new Trap(c[pc + 1]!);
         case 0x1c /* Iop.Fuel */: {
           n = c[pc + 1]!;
+          if (fuel < n && fuelReserve > 0) {
+            fuelReserve += fuel;
+            k = n > fuelChunk ? n : fuelChunk; // a segment may cost more than a (tiny, test) chunk
+            fuel = fuelReserve > k ? k : fuelReserve | 0;
+            fuelReserve -= fuel;
+          }
           if (fuel < n) {
             t.func = fn;
             t.pc = pc;
             t.fw = fw;
-            t.fuel = fuel;
+            t.fuel = fuel + fuelReserve;
             return RunResult.OutOfFuel;
           }
           fuel -= n;
@@ -1027,7 +1038,7 @@ function runLoop(t: Thread): RunResult {
             t.func = fn;
             t.pc = pc;
             t.fw = fw;
-            t.fuel = fuel;
+            t.fuel = fuel + fuelReserve;
             return RunResult.Done;
           }
           d = --t.depth;
@@ -1077,9 +1088,9 @@ function runLoop(t: Thread): RunResult {
           t.func = fn;
           t.pc = pc;
           t.fw = fw;
-          t.fuel = fuel;
+          t.fuel = fuel + fuelReserve;
           if (callOp(t, c, pc)) return RunResult.Done;
-          fuel = t.fuel;
+          if (t.fuel > fuelChunk) { fuelReserve = t.fuel - fuelChunk; fuel = fuelChunk; } else { fuelReserve = 0; fuel = t.fuel | 0; }
           fn = t.func;
           c = (fn.compiled as CompiledFunc).code;
           pc = t.pc;
@@ -1101,7 +1112,7 @@ function runLoop(t: Thread): RunResult {
     t.func = fn;
     t.pc = pc;
     t.fw = fw;
-    t.fuel = fuel;
+    t.fuel = fuel + fuelReserve;
     throw e;
   }
 }

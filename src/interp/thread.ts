@@ -43,6 +43,11 @@ export interface ThreadOptions {
   maxStackWords?: number;
   /** Which loop runs the code (see `Executor`); `auto` when absent. */
   executor?: Executor;
+  /**
+   * Most fuel the dispatch loop holds in a local at a time (default 2^30; the rest is refilled
+   * from as it runs short). Only tests set it, to exercise the refills with little work.
+   */
+  fuelChunk?: number;
 }
 
 /**
@@ -89,6 +94,8 @@ export class Thread {
   pc = 0;
   fw = 0;
   fuel: number;
+  /** See ThreadOptions.fuelChunk. */
+  readonly fuelChunk: number;
   readonly maxCallDepth: number;
   /** Run with the closure executor (closures/run.ts) before falling back to the switch loop. */
   readonly closures: boolean;
@@ -99,6 +106,7 @@ export class Thread {
 
   constructor(options: ThreadOptions = {}) {
     this.fuel = options.fuel ?? Infinity;
+    this.fuelChunk = options.fuelChunk ?? 0x40000000;
     this.maxCallDepth = options.maxCallDepth ?? DEFAULT_MAX_CALL_DEPTH;
     const ex = options.executor ?? 'auto';
     this.closures = ex === 'closures' || (ex === 'auto' && NO_JIT);

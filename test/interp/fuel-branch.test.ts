@@ -30,8 +30,8 @@ const inst = load(`(module
 )`, [], { fuel: true });
 
 /** Runs `name(n)` adding `step` fuel at each pause; returns the result and the fuel used. */
-function run(name: string, n: number, step: number): { result: unknown; used: number; pauses: number } {
-  const t = new Thread({ fuel: step });
+function run(name: string, n: number, step: number, fuelChunk?: number): { result: unknown; used: number; pauses: number } {
+  const t = new Thread(fuelChunk === undefined ? { fuel: step } : { fuel: step, fuelChunk });
   t.start(func(inst, name), [n]);
   let added = step, pauses = 0;
   while (t.run() === RunResult.OutOfFuel) {
@@ -73,6 +73,25 @@ describe('fuel-charging branches', () => {
       const r = run('br', 20, step);
       expect(r).toMatchObject({ result: 210, used: br });
     }
+  });
+
+  it('refill the loop fuel from the reserve without changing the cost or the pauses', () => {
+    // A chunk of 7 makes the loop refill its local every few segments (2^30 by default).
+    for (const [name, n] of [['cmp', 20], ['br', 20]] as const) {
+      const full = run(name, n, 1e6);
+      expect(run(name, n, 1e6, 7)).toEqual(full);
+      expect(run(name, n, 1e6, 13)).toEqual(full);
+      for (const step of [1, 5, 12, 30]) {
+        const plain = run(name, n, step);
+        expect(run(name, n, step, 7)).toEqual(plain);
+        expect(plain.used).toBe(full.used);
+      }
+    }
+    // Huge budgets (above the chunk) come back exactly.
+    const t = new Thread({ fuel: 2 ** 52 + 3 });
+    t.start(func(inst, 'cmp'), [10]);
+    expect(t.run()).toBe(RunResult.Done);
+    expect(t.fuel).toBe(2 ** 52 + 3 - (8 * 10 + 1));
   });
 
   it('leave no fuel charged when the budget is one short', () => {
