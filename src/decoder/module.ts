@@ -113,7 +113,7 @@ export function decodeModule(bytes: Uint8Array, options: DecodeOptions = {}): Mo
   if (dataCount !== null && dataCount !== datas.length) {
     throw malformed('data count and data section have inconsistent lengths', r.pos);
   }
-  if (dataCount === null) checkNoDataIndices(codes);
+  if (dataCount === null && options.skipDataCountCheck !== true) checkNoDataIndices(codes);
 
   return {
     types, recGroups, imports, funcs, tables, memories, globals, tags, exports, start,
@@ -126,6 +126,15 @@ function readHeader(r: ByteReader): void {
   if (r.bits32() !== MAGIC) r.fail('magic header not detected', 0);
   if (r.remaining() < 4) r.fail('unexpected end');
   if (r.bits32() !== VERSION) r.fail('unknown binary version', 4);
+}
+
+/**
+ * The decoder's last check, for a module decoded with `skipDataCountCheck`: without a data count
+ * section, `memory.init` and `data.drop` are malformed.
+ * @throws CompileError('malformed', 'data count section required')
+ */
+export function checkDataCountUses(m: Module): void {
+  if (m.dataCount === null) checkNoDataIndices(m.codes);
 }
 
 const PREFIX_MISC = 0xfc;

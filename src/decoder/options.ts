@@ -10,4 +10,11 @@ export interface DecodeOptions {
    * proposal). Off by default: in 3.0 that flag is "malformed limits flags".
    */
   readonly customPageSizes?: boolean;
+  /**
+   * Leave out the check that no body uses `memory.init` or `data.drop` without a data count
+   * section, which streams the bodies that might. For callers that validate next (the validator
+   * refuses those operators itself, with the same error) and, when validation fails, call
+   * `checkDataCountUses` before reporting, so that this malformed error still comes first.
+   */
+  readonly skipDataCountCheck?: boolean;
 }

@@ -4,7 +4,7 @@
  * Function bodies are translated later by the interpreter (lazily by default). A Module holds no
  * state of any store and can be instantiated in many stores of its engine.
  */
-import { decodeModule, type DecodeOptions } from '../decoder/index.js';
+import { checkDataCountUses, decodeModule, type DecodeOptions } from '../decoder/index.js';
 import type { Module as ModuleAst } from '../syntax/module.js';
 import { canonValType } from '../validate/canonical.js';
 import { validateModule } from '../validate/index.js';
@@ -43,17 +43,14 @@ export class Module {
 
   /** Decodes and validates `bytes`; throws CompileError (malformed or invalid) on failure. */
   static new(engine: Engine, bytes: Uint8Array): Module {
-    const ast = decodeModule(bytes, decodeOptions(engine));
-    validateModule(ast);
+    const ast = decodeAndValidate(engine, bytes);
     checkFeatures(engine, ast);
     return new Module(engine, ast);
   }
 
   /** Checks that `bytes` is a valid module for `engine` without keeping it; throws CompileError if not. */
   static validate(engine: Engine, bytes: Uint8Array): void {
-    const ast = decodeModule(bytes, decodeOptions(engine));
-    validateModule(ast);
-    checkFeatures(engine, ast);
+    checkFeatures(engine, decodeAndValidate(engine, bytes));
   }
 
   /** The module's imports, in order. */
@@ -87,6 +84,23 @@ export class Module {
   customSections(name: string): Uint8Array[] {
     return this.ast.customs.filter((c) => c.name === name).map((c) => c.bytes);
   }
+}
+
+/**
+ * Decodes and validates, streaming the bodies once: the decoder's data-count check (a pass over
+ * the bodies that might use memory.init or data.drop) is left to the validator, which refuses those
+ * operators the same way, and only run when validation fails, so that a malformed module is still
+ * reported as malformed rather than by the validator's first complaint.
+ */
+function decodeAndValidate(engine: Engine, bytes: Uint8Array): ModuleAst {
+  const ast = decodeModule(bytes, { ...decodeOptions(engine), skipDataCountCheck: true });
+  try {
+    validateModule(ast);
+  } catch (e) {
+    checkDataCountUses(ast);
+    throw e;
+  }
+  return ast;
 }
 
 /** Refuses a module that uses a feature the engine's configuration disables (wasmparser's wording). */
