@@ -27,10 +27,13 @@ const bail: Op = () => BAIL;
 
 /** The pcs of `f`'s ops that have no closure (they hand over to the switch loop); for tests. */
 export function uncompiledPcs(f: WasmFuncInst): number[] {
-  const ops = closuresOf(f);
+  const c = compiled(f).code;
   const out: number[] = [];
-  const c = (f.compiled as CompiledFunc).code;
-  for (let pc = 0; pc < c.length; pc += 1 + operandCount(c[pc]!, c, pc)) if (ops[pc] === bail) out.push(pc);
+  for (let pc = 0; pc < c.length; ) {
+    const next = pc + 1 + operandCount(c[pc]!, c, pc);
+    if (compileOp(f, c, pc, c[pc]!, next) === null) out.push(pc);
+    pc = next;
+  }
   return out;
 }
 
@@ -48,14 +51,86 @@ export function closuresOf(f: WasmFuncInst): Op[] {
 
 function compileCode(f: WasmFuncInst, c: Int32Array): Op[] {
   const ops: Op[] = new Array<Op>(c.length).fill(bail);
+  const starts: number[] = [];
   let pc = 0;
   while (pc < c.length) {
     const op = c[pc]!;
     const next = pc + 1 + operandCount(op, c, pc);
-    ops[pc] = compileOp(f, c, pc, op, next) ?? bail;
+    const fn = compileOp(f, c, pc, op, next);
+    if (fn !== null) ops[pc] = fn;
+    starts.push(pc);
     pc = next;
   }
+  return chainOps(c, ops, starts);
+}
+
+/** Longest run of plain ops a chained closure calls before its last op. */
+const MAX_CHAIN = 6;
+
+/**
+ * Ops that never throw and always return the next pc (no branch, signal, trap or fuel): such an op
+ * can run inside a chain without the runner seeing its pc.
+ */
+function isPlain(op: number): boolean {
+  if (op >= 0x45 && op <= 0x4f) return true; // i32 eqz and comparisons
+  if (op >= 0x50 && op <= 0x7e) return op < 0x6d || op > 0x70; // i64/f32/f64 comparisons, i32 and i64 arithmetic but i32 div/rem
+  if (op >= 0x83 && op <= 0xa7) return true; // i64 bitwise/shift/rotate, f32/f64 arithmetic, wrap
+  if (op >= 0xac && op <= 0xad) return true;
+  if (op >= 0xb2 && op <= 0xc4) return true; // float conversions from integers, reinterpretations, extensions
+  if (op >= Iop.MiscBase && op <= Iop.MiscBase + 7) return true; // saturating truncations
+  if (op >= Iop.ImmBase + 0x46 && op <= Iop.ImmBase + 0x76) return op < Iop.ImmBase + 0x6d || op > Iop.ImmBase + 0x70;
+  switch (op) {
+    case Iop.Copy1: case Iop.Copy2: case Iop.Copy4: case Iop.CopyRef: case Iop.Move:
+    case Iop.Const32: case Iop.Const64: case Iop.Const128:
+    case Iop.Select32: case Iop.Select64: case Iop.GlobalGet32: case Iop.GlobalSet32:
+      return true;
+  }
+  return false;
+}
+
+/** Where a chain that starts at a pc really ends (its last op), per op array: for signals and traps. */
+const CHAIN_ENDS = new WeakMap<Op[], Map<number, number>>();
+
+/**
+ * The pc the runner must report for a signal or exception from the closure at `pc`: a chain's
+ * plain ops cannot signal or throw, so it is its last op's pc.
+ */
+export function faultPc(ops: Op[], pc: number): number {
+  return CHAIN_ENDS.get(ops)?.get(pc) ?? pc;
+}
+
+/**
+ * Replaces the closure at each op that starts a run of plain ops by one that calls the run and
+ * the op after it directly: under Ignition this saves the loop's keyed load of the next closure,
+ * the signal test and the pc update per op. A branch into the middle of a run still finds that
+ * op's own chain there, so every pc stays a valid entry.
+ */
+function chainOps(c: Int32Array, single: Op[], starts: number[]): Op[] {
+  const ops = single.slice();
+  const ends = new Map<number, number>();
+  for (let i = 0; i < starts.length; i++) {
+    let j = i;
+    while (j < starts.length - 1 && j - i < MAX_CHAIN && single[starts[j]!] !== bail && isPlain(c[starts[j]!]!)) j++;
+    if (j === i) continue;
+    const run = starts.slice(i, j).map((p) => single[p]!);
+    const last = single[starts[j]!]!;
+    ops[starts[i]!] = chain(run, last);
+    ends.set(starts[i]!, starts[j]!);
+  }
+  CHAIN_ENDS.set(ops, ends);
   return ops;
+}
+
+function chain(run: Op[], z: Op): Op {
+  const [a, b, d, e, g, h] = run as [Op, Op, Op, Op, Op, Op];
+  switch (run.length) {
+    case 1: return (I32, fw) => { a(I32, fw); return z(I32, fw); };
+    case 2: return (I32, fw) => { a(I32, fw); b(I32, fw); return z(I32, fw); };
+    case 3: return (I32, fw) => { a(I32, fw); b(I32, fw); d(I32, fw); return z(I32, fw); };
+    case 4: return (I32, fw) => { a(I32, fw); b(I32, fw); d(I32, fw); e(I32, fw); return z(I32, fw); };
+    case 5: return (I32, fw) => { a(I32, fw); b(I32, fw); d(I32, fw); e(I32, fw); g(I32, fw); return z(I32, fw); };
+    default: return (I32, fw) => { a(I32, fw); b(I32, fw); d(I32, fw); e(I32, fw); g(I32, fw); h(I32, fw); return z(I32, fw); };
+  }
 }
 
 function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op | null {

@@ -5,7 +5,7 @@
  * on from that op; the hand-over is one way, for the rest of this run.
  */
 import { RunResult, type Thread } from '../thread.js';
-import { closuresOf, frame } from './compile.js';
+import { closuresOf, faultPc, frame } from './compile.js';
 import { bindThread, T } from './state.js';
 import { BAIL, DONE, FRAME, OUT_OF_FUEL, RELOAD, type Op } from './ops.js';
 
@@ -44,7 +44,7 @@ export function runClosures(t: Thread): RunResult | typeof BAILED {
         bindThread(t);
         continue;
       }
-      t.pc = pc;
+      t.pc = faultPc(ops, pc);
       t.fw = fw;
       if (r === DONE) return RunResult.Done;
       if (r === OUT_OF_FUEL) return RunResult.OutOfFuel;
@@ -52,7 +52,7 @@ export function runClosures(t: Thread): RunResult | typeof BAILED {
       throw new Error(`closure executor: bad signal ${r}`);
     }
   } catch (e) {
-    t.pc = pc;
+    t.pc = faultPc(ops, pc);
     t.fw = fw;
     throw e;
   } finally {

@@ -94,6 +94,17 @@ const WAT = `(module
     (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
     (if (result i32) (i32.eqz (local.get $n)) (then (i32.const 0))
       (else (i32.add (call $big (i32.sub (local.get $n) (i32.const 1))) (i32.const 2)))))
+  ;; a chain of plain ops that are not idempotent (x := x + 1), then an op with no closure: the
+  ;; hand-over must be at that op, not at the chain's start (which would add 1 twice more)
+  (func (export "chain_bail") (param $x i32) (result i32)
+    (local.set $x (i32.add (local.get $x) (i32.const 1)))
+    (local.set $x (i32.mul (local.get $x) (i32.const 3)))
+    (local.set $x (i32.add (local.get $x) (i32.const 1)))
+    (i32.add (local.get $x) (ref.is_null (ref.null func))))
+  (func (export "chain_trap") (param $x i32) (param $p i32) (result i32)
+    (local.set $x (i32.add (local.get $x) (i32.const 1)))
+    (local.set $x (i32.add (local.get $x) (i32.const 1)))
+    (i32.add (local.get $x) (i32.load (local.get $p))))
   (func (export "via_host") (param $n i32) (result i32)
     (i32.add (call $twice (local.get $n)) (call $fib (i32.const 10))))
 )`;
@@ -176,7 +187,15 @@ describe('closure executor', () => {
     expect(both('big', [3000]).results).toEqual([6000]);
   });
 
-  it('hands host calls to the switch loop with the same results', () => {
+  it('hands over at the op without a closure, and traps at the faulting op, after a chain of plain ops', () => {
+    expect(uncompiledPcs(func(inst, 'chain_bail') as WasmFuncInst).length).toBeGreaterThan(0);
+    expect(both('chain_bail', [5]).results).toEqual([(5 + 1) * 3 + 1 + 1]);
+    const r = both('chain_trap', [5, 65536]);
+    expect(r.trap).toMatch(/out of bounds/);
+    expect(both('chain_trap', [5, 0]).results).toEqual([7]);
+  });
+
+  it('runs host calls with the same results', () => {
     expect(both('via_host', [21]).results).toEqual(run('via_host', [21], { executor: 'switch' }).results);
   });
 
