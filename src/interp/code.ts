@@ -124,9 +124,9 @@ export const enum Iop {
   GlobalGet32 = 0x125,
   /** globalidx src — global.set of an i32/f32 global */
   GlobalSet32 = 0x126,
-  /** a b cond — select of one-word values (i32, f32): a := cond ? a : b */
+  /** dst a b cond — select of one-word values (i32, f32): dst := cond ? a : b */
   Select32 = 0x127,
-  /** a b cond — select of two-word values (i64, f64) */
+  /** dst a b cond — select of two-word values (i64, f64) */
   Select64 = 0x128,
   /** a b cond — select of references */
   SelectRef = 0x129,
@@ -151,6 +151,13 @@ export const enum Iop {
   FuelBr = 0x146,
   FuelBrIf = 0x147,
   FuelBrUnless = 0x148,
+  /**
+   * `i32.add` with an immediate then a compare-immediate branch on its result (ADD_BRANCH_CMPS
+   * gives the comparison of each): d a k imm target — d := a + k, jump when d <cmp> imm.
+   */
+  AddImmBrBase = 0x149,
+  /** The same after an `i32.add` of two words: d a b imm target — d := a + b, jump when d <cmp> imm. */
+  AddBrBase = 0x14e,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -170,8 +177,10 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.Atomic) return 7;
   if (op === Iop.Gc) return 9;
   if (op === Iop.GlobalGet32 || op === Iop.GlobalSet32) return 2;
-  if (op >= Iop.Select32 && op <= Iop.SelectRef) return 3;
+  if (op === Iop.Select32 || op === Iop.Select64) return 4;
+  if (op === Iop.SelectRef) return 3;
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return 5;
+  if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) return 5;
   if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return operandCount(unfuelled(op), code, pc);
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
@@ -203,6 +212,9 @@ export function fuelled(op: number): number {
 function unfuelled(op: number): number {
   return op >= Iop.FuelBr ? Iop.Br + (op - Iop.FuelBr) : op - Iop.FuelBranchDelta;
 }
+
+/** The i32 comparison (wasm opcode) of each AddImmBrBase + i and AddBrBase + i op. */
+export const ADD_BRANCH_CMPS: readonly number[] = [0x47, 0x48, 0x49, 0x4a, 0x4b];
 
 /** The wasm load/store opcode of each fused `…K` op, in Iop order from I32LoadK. */
 export const ADD_K_ACCESS: readonly number[] = [0x28, 0x2b, 0x2d, 0x36, 0x39, 0x3a];
@@ -251,6 +263,11 @@ export function iopName(op: number): string {
   if (op === Iop.GlobalGet32) return 'global.get32';
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return `${opName(ADD_K_ACCESS[op - Iop.I32LoadK]!)}_add_imm`;
   if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return `${iopName(unfuelled(op))}_fuel`;
+  if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) {
+    const imm = op < Iop.AddBrBase;
+    const cmp = ADD_BRANCH_CMPS[op - (imm ? Iop.AddImmBrBase : Iop.AddBrBase)]!;
+    return `i32.add${imm ? '_imm' : ''}_br_if_${opName(cmp).slice(4)}_imm`;
+  }
   if (op === Iop.GlobalSet32) return 'global.set32';
   if (op === Iop.Select32) return 'select32';
   if (op === Iop.Select64) return 'select64';

@@ -510,6 +510,17 @@ function runLoop(t: Thread): RunResult {
         case 0x146: /* br_fuel */ pc = c[pc + 1]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } break;
         case 0x147: /* br_if_fuel */ if (I32[fw + c[pc + 1]!] !== 0) { pc = c[pc + 2]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 3; break;
         case 0x148: /* br_unless_fuel */ if (I32[fw + c[pc + 1]!] === 0) { pc = c[pc + 2]!; n = c[pc + 1]!; if (fuel >= n) { fuel -= n; pc += 2; } } else pc += 3; break;
+        // Fused `i32.add` + compare-immediate branch on the sum (the loop-counter step and test).
+        case 0x149: /* i32.add_imm_br_if_ne_imm */ { a = (I32[fw + c[pc + 2]!]! + c[pc + 3]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a !== c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
+        case 0x14a: /* i32.add_imm_br_if_lt_s_imm */ { a = (I32[fw + c[pc + 2]!]! + c[pc + 3]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a < c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
+        case 0x14b: /* i32.add_imm_br_if_lt_u_imm */ { a = (I32[fw + c[pc + 2]!]! + c[pc + 3]!) | 0; I32[fw + c[pc + 1]!] = a; pc = (a >>> 0) < (c[pc + 4]! >>> 0) ? c[pc + 5]! : pc + 6; break; }
+        case 0x14c: /* i32.add_imm_br_if_gt_s_imm */ { a = (I32[fw + c[pc + 2]!]! + c[pc + 3]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a > c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
+        case 0x14d: /* i32.add_imm_br_if_gt_u_imm */ { a = (I32[fw + c[pc + 2]!]! + c[pc + 3]!) | 0; I32[fw + c[pc + 1]!] = a; pc = (a >>> 0) > (c[pc + 4]! >>> 0) ? c[pc + 5]! : pc + 6; break; }
+        case 0x14e: /* i32.add_br_if_ne_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a !== c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
+        case 0x14f: /* i32.add_br_if_lt_s_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a < c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
+        case 0x150: /* i32.add_br_if_lt_u_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = (a >>> 0) < (c[pc + 4]! >>> 0) ? c[pc + 5]! : pc + 6; break; }
+        case 0x151: /* i32.add_br_if_gt_s_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a > c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
+        case 0x152: /* i32.add_br_if_gt_u_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = (a >>> 0) > (c[pc + 4]! >>> 0) ? c[pc + 5]! : pc + 6; break; }
         case 0xdc: /* i32.eq_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
         case 0xdd: /* i32.ne_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
         case 0xde: /* i32.lt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }
@@ -989,17 +1000,15 @@ function runLoop(t: Thread): RunResult {
           pc = execSimd(inst, S.i32, S.f32, fw, c, pc);
           break;
         case 0x127 /* Iop.Select32 */:
-          if (I32[fw + c[pc + 3]!] === 0) I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]!;
-          pc += 4;
+          I32[fw + c[pc + 1]!] = I32[fw + (I32[fw + c[pc + 4]!] !== 0 ? c[pc + 2]! : c[pc + 3]!)]!;
+          pc += 5;
           break;
         case 0x128 /* Iop.Select64 */:
-          if (I32[fw + c[pc + 3]!] === 0) {
-            d = fw + c[pc + 1]!;
-            s = fw + c[pc + 2]!;
-            I32[d] = I32[s]!;
-            I32[d + 1] = I32[s + 1]!;
-          }
-          pc += 4;
+          s = fw + (I32[fw + c[pc + 4]!] !== 0 ? c[pc + 2]! : c[pc + 3]!);
+          d = fw + c[pc + 1]!;
+          I32[d] = I32[s]!;
+          I32[d + 1] = I32[s + 1]!;
+          pc += 5;
           break;
         case 0x129 /* Iop.SelectRef */:
           if (I32[fw + c[pc + 3]!] === 0) R[fw + c[pc + 1]!] = R[fw + c[pc + 2]!]!;

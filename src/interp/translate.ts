@@ -32,7 +32,7 @@ import {
   BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
 } from '../syntax/types.js';
 import { TrapCode } from '../util/errors.js';
-import { ADD_K_ACCESS, Iop, fuelled, operandCount } from './code.js';
+import { ADD_BRANCH_CMPS, ADD_K_ACCESS, Iop, fuelled, operandCount } from './code.js';
 import { translateAtomic, translateGc, translateSimd } from './translate-ext.js';
 
 /** A translated function. */
@@ -188,6 +188,12 @@ export class Translator {
   private constHi: number[] = [];
   /** Position of the destination operand of the op just emitted (for local.set fusion), or -1. */
   private lastDst = -1;
+  /**
+   * Start of the last op emitted and of the one before, -1 across a label: two ops with no label
+   * between them run in sequence on every path, so they may become one.
+   */
+  private lastAt = -1;
+  private prevAt = -1;
   private top = 0;
   private maxTop = 0;
   private ctrl: Ctrl[] = [];
@@ -323,12 +329,16 @@ export class Translator {
     this.code.length = at;
     this.src.length -= 2;
     this.lastDst = -1;
+    this.lastAt = this.prevAt;
+    this.prevAt = -1;
     return { base, k };
   }
 
   emit(op: number, ...args: number[]): number {
     const at = this.code.length;
     this.lastDst = -1;
+    this.prevAt = this.lastAt;
+    this.lastAt = at;
     this.src.push(at, this.r.opOffset);
     this.code.push(op, ...args);
     return at;
@@ -409,6 +419,11 @@ export class Translator {
     for (let i = 0; i < this.types.length; i++) this.materialize(i);
   }
 
+  /** Materializes every pending entry but the top one. */
+  private materializeBelowTop(): void {
+    for (let i = 0; i < this.types.length - 1; i++) this.materialize(i);
+  }
+
   /** Materializes pending reads of the local at word `lw` among entries below `limit`. */
   private materializeLocal(lw: number, limit: number): boolean {
     let any = false;
@@ -437,6 +452,7 @@ export class Translator {
     this.constHi.length = height;
     this.top = word;
     this.lastDst = -1;
+    this.lastAt = this.prevAt = -1;
   }
 
   /**
@@ -482,6 +498,7 @@ export class Translator {
     const startWord = params.length > 0 ? this.words[height]! : this.top;
     const c: Ctrl = { kind, height, startWord, params, results, loopPc: -1, fixups: [], elseFixup: -1 };
     this.lastDst = -1;
+    this.lastAt = this.prevAt = -1;
     this.ctrl.push(c);
     return c;
   }
@@ -603,12 +620,36 @@ export class Translator {
         this.discard();
         this.code.length = at;
         this.src.length -= 2;
+        this.lastAt = this.prevAt;
+        this.prevAt = -1;
+        const added = this.addBranch(fused, a, b);
+        if (added >= 0) return added;
         const pos = n === 1 ? this.emit(fused, a, -1) : this.emit(fused, a, b, -1);
         return pos + 1 + n;
       }
     }
     const cond = this.pop();
     return this.emit(whenTrue ? Iop.BrIf : Iop.BrUnless, cond, -1) + 2;
+  }
+
+  /**
+   * A compare-immediate branch on the word an `i32.add` (immediate or not) just wrote, with no
+   * label between them (a loop counter stepped then tested): both become one `AddBr…` op. Returns
+   * the position of its target operand, or -1 when the pair does not fit.
+   */
+  private addBranch(branch: number, a: number, imm: number): number {
+    const p = this.lastAt;
+    if (p < 0 || p + 4 !== this.code.length || this.code[p + 1] !== a) return -1;
+    const add = this.code[p]!;
+    if (add !== Iop.ImmBase + 0x6a && add !== 0x6a) return -1;
+    const i = ADD_BRANCH_CMPS.indexOf(branch - Iop.BrCmpImmBase);
+    if (i < 0) return -1;
+    const x = this.code[p + 2]!, y = this.code[p + 3]!;
+    this.code.length = p;
+    this.src.length -= 2;
+    this.lastAt = this.prevAt = -1;
+    const op = (add === 0x6a ? Iop.AddBrBase : Iop.AddImmBrBase) + i;
+    return this.emit(op, a, x, y, imm, -1) + 5;
   }
 
   /** True when a branch to `c` needs no value moves. */
@@ -672,7 +713,11 @@ export class Translator {
   /** Translates one reachable operator; returns true when what follows is unreachable. */
   private step(code: number): boolean {
     const r = this.r;
-    if (MATERIALIZING.has(code)) this.materializeAll();
+    if (MATERIALIZING.has(code)) {
+      // if, br_if and br_table consume the top entry where it is (no copy of a local condition).
+      if (code === 0x04 || code === 0x0d || code === 0x0e) this.materializeBelowTop();
+      else this.materializeAll();
+    }
     switch (code) {
       case 0x00: this.emit(Iop.Unreachable); return true;
       case 0x01: return false;
@@ -788,9 +833,13 @@ export class Translator {
         const t = this.topType();
         const b = this.pop();
         const a = this.pop();
-        if (t === I32 || t === F32) this.emit(Iop.Select32, a, b, cond);
-        else if (t === I64 || t === F64) this.emit(Iop.Select64, a, b, cond);
-        else if (t === V128) this.emit(Iop.Select, a, b, cond, valWords(t));
+        // Scalar selects write a destination, so a following local.set retargets them (no copy).
+        if (t === I32 || t === F32 || t === I64 || t === F64) {
+          const op = t === I32 || t === F32 ? Iop.Select32 : Iop.Select64;
+          this.lastDst = this.emit(op, this.push(t), a, b, cond) + 1;
+          return false;
+        }
+        if (t === V128) this.emit(Iop.Select, a, b, cond, valWords(t));
         else this.emit(Iop.SelectRef, a, b, cond);
         this.push(t);
         return false;
@@ -957,7 +1006,8 @@ export class Translator {
     }
     this.lastDst = -1;
     if (tee) this.srcs[i] = lw;
-    else this.pop();
+    // discard, not pop: popping a pending constant would store it a second time, to its stack word.
+    else this.discard();
   }
 
   private memoryAccess(code: number): void {
