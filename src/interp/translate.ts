@@ -211,6 +211,8 @@ export class Translator {
   /** i64/f64 constants kept in frame words (filled once per call) instead of per use; see loopConstants. */
   private readonly pool: Array<[number, number]>;
   private readonly poolBase: number;
+  /** A frame word that is always zero, or -1 (see loopScan). */
+  private readonly zeroWord: number = -1;
   private readonly ft: FuncType;
   readonly r: InstrReader;
   private readonly funcs: readonly FuncInst[];
@@ -235,9 +237,12 @@ export class Translator {
     if (body.bytes.indexOf(0x06) >= 0) w += 2 * countLegacyTries(body.bytes, body.offset);
     this.exnSlotsEnd = w;
     // The constant pool sits among the locals (zeroed on entry, then filled by the prologue).
-    this.pool = loopConstants(body.bytes, body.offset);
+    const scan = loopScan(body.bytes, body.offset);
+    this.pool = scan.pool;
     this.poolBase = w;
     w += 2 * this.pool.length;
+    // A word that stays zero (a local nothing writes): the base of accesses at constant addresses.
+    if (scan.constAddress) { this.zeroWord = w; w += 2; }
     this.localWords = w;
     this.top = this.maxTop = w;
     this.resultWords = typesWords(this.ft.results);
@@ -381,11 +386,11 @@ export class Translator {
     return src;
   }
 
-  /** The pool word holding pending constant `i`, or -1. */
+  /** The pool word holding pending constant `i`, or -1 (an i32/f32 reads the low word of an entry (v, 0)). */
   private poolWord(i: number): number {
     const t = this.types[i]!;
-    if (t !== I64 && t !== F64) return -1;
-    const lo = this.constLo[i]!, hi = this.constHi[i]!;
+    if (t !== I64 && t !== F64 && t !== I32 && t !== F32) return -1;
+    const lo = this.constLo[i]!, hi = t === I32 || t === F32 ? 0 : this.constHi[i]!;
     for (let k = 0; k < this.pool.length; k++) {
       if (this.pool[k]![0] === lo && this.pool[k]![1] === hi) return this.poolBase + 2 * k;
     }
@@ -1015,11 +1020,26 @@ export class Translator {
     const mem = r.memIndex;
     const is64 = this.inst.memories[mem]!.type.addrType === 'i64';
     const isStore = code >= 0x36;
-    const value = isStore ? this.pop() : -1;
-    const addr = this.pop();
+    // A constant value is written to its word only after the address is settled, so that an
+    // `i32.add` with an immediate just before can still fold into the store (the sieve's
+    // `p[i] = 1`).
+    const vi = this.types.length - 1;
+    const constValue = isStore && this.srcs[vi] === -1 && this.poolWord(vi) < 0;
+    const vw = this.words[vi]!, vt = this.types[vi]!, vlo = this.constLo[vi]!, vhi = this.constHi[vi]!;
+    let value = -1;
+    if (constValue) { this.discard(); value = vw; } else if (isStore) value = this.pop(true);
+    let offset = r.memOffset;
+    let addr: number;
+    if (!is64 && this.zeroWord >= 0 && this.topIsConst32()) {
+      // Constant address: the zero word plus (address + offset), which traps exactly when the
+      // unfolded access would (the sum is at most 2^33, exact in a double).
+      offset += this.constLo[this.constLo.length - 1]! >>> 0;
+      this.discard();
+      addr = this.zeroWord;
+    } else addr = this.pop();
     if (is64) this.emit(Iop.Addr64, addr, TrapCode.MemoryOutOfBounds);
     const dst = isStore ? -1 : this.push(sigOf(code).results[0]!);
-    if (r.memOffset > 0xffffffff) {
+    if (offset > 0xffffffff) {
       this.emit(Iop.Trap, TrapCode.MemoryOutOfBounds);
       return;
     }
@@ -1027,14 +1047,18 @@ export class Translator {
     // address-stepping pattern of compiled loops): one op fewer, same wrap-then-offset semantics.
     const fused = is64 ? -1 : ADD_K_ACCESS.indexOf(code);
     const fold = fused >= 0 ? this.takeAddImm(addr) : null;
+    if (constValue) {
+      if (vt === I32 || vt === F32) this.emit(Iop.Const32, vw, vlo);
+      else this.emit(Iop.Const64, vw, vlo, vhi);
+    }
     if (fold !== null) {
       const op = Iop.I32LoadK + fused;
-      if (isStore) this.emit(op, fold.base, value, r.memOffset | 0, mem, fold.k);
-      else this.lastDst = this.emit(op, dst, fold.base, r.memOffset | 0, mem, fold.k) + 1;
+      if (isStore) this.emit(op, fold.base, value, offset | 0, mem, fold.k);
+      else this.lastDst = this.emit(op, dst, fold.base, offset | 0, mem, fold.k) + 1;
       return;
     }
-    if (isStore) this.emit(code, addr, value, r.memOffset | 0, mem);
-    else this.lastDst = this.emit(code, dst, addr, r.memOffset | 0, mem) + 1;
+    if (isStore) this.emit(code, addr, value, offset | 0, mem);
+    else this.lastDst = this.emit(code, dst, addr, offset | 0, mem) + 1;
   }
 
   private misc(sub: number): boolean {
@@ -1064,19 +1088,31 @@ export class Translator {
 const POOL_MAX = 16;
 
 /**
- * The distinct i64/f64 constants of a function that contains a loop (up to POOL_MAX), as (lo, hi)
- * words. Without i64/f64 immediate forms of the numeric ops, each use of such a constant cost a
- * `Const64` op, inside the loop on every iteration (9 of the 30 ops of the i64 kernel's loop); a
- * pooled one is written once per call. Functions without a loop keep per-use constants, which
- * then cost no more than the prologue would.
+ * What a pre-scan of a function that contains a loop finds:
+ * - `pool`: its distinct i64/f64 constants (up to POOL_MAX), as (lo, hi) words. Without i64/f64
+ *   immediate forms of the numeric ops, each use of such a constant cost a `Const64` op, inside the
+ *   loop on every iteration (9 of the 30 ops of the i64 kernel's loop); a pooled one is written
+ *   once per call.
+ * - `constAddress`: an `i32.const` directly followed by a load (a global variable in linear
+ *   memory). Such an access reads its base from a zero word with the constant folded into
+ *   the offset, instead of a `Const32` op per execution.
+ * - i32 constants directly followed by a store (the value stored) join the pool as (v, 0) if
+ *   there is room, so the store reads them in place.
+ * Functions without a loop get none of this: per-use constants then cost no more than the prologue.
  */
-function loopConstants(bytes: Uint8Array, offset: number): Array<[number, number]> {
-  if (bytes.indexOf(0x03) < 0) return [];
+function loopScan(bytes: Uint8Array, offset: number): { pool: Array<[number, number]>; constAddress: boolean } {
+  if (bytes.indexOf(0x03) < 0) return { pool: [], constAddress: false };
   const r = new InstrReader(bytes, 0, bytes.length, offset);
   const found: Array<[number, number]> = [];
-  let loop = false;
+  const stored: number[] = [];
+  let loop = false, constAddress = false, prev = -1, prevI32 = 0;
   while (!r.atEnd()) {
     const code = r.next();
+    // Before a load the constant is its address; before a store, the value stored.
+    if (prev === 0x41 && code >= 0x28 && code <= 0x35) constAddress = true;
+    if (prev === 0x41 && code >= 0x36 && code <= 0x3e && !stored.includes(prevI32)) stored.push(prevI32);
+    prev = code;
+    if (code === 0x41) prevI32 = r.i32;
     let lo = 0, hi = 0;
     if (code === 0x03) { loop = true; continue; }
     if (code === 0x42) {
@@ -1087,7 +1123,11 @@ function loopConstants(bytes: Uint8Array, offset: number): Array<[number, number
     } else continue;
     if (found.length < POOL_MAX && !found.some((e) => e[0] === lo && e[1] === hi)) found.push([lo, hi]);
   }
-  return loop ? found : [];
+  // Stored i32 constants take what room is left (their low word is the value; see poolWord).
+  for (const v of stored) {
+    if (found.length < POOL_MAX && !found.some((e) => e[0] === v && e[1] === 0)) found.push([v, 0]);
+  }
+  return loop ? { pool: found, constAddress } : { pool: [], constAddress: false };
 }
 
 /** True when `t` is a reference type (re-exported for the loop's host-call conversions). */
