@@ -158,6 +158,13 @@ export const enum Iop {
   AddImmBrBase = 0x149,
   /** The same after an `i32.add` of two words: d a b imm target — d := a + b, jump when d <cmp> imm. */
   AddBrBase = 0x14e,
+  /**
+   * f64.add, f64.sub, f64.mul (in that order from the base) with an f64.load as right operand:
+   * dst a base offset mem — dst := a <op> load(base + offset). F64BinLoadK: the same after an
+   * add-immediate fold, dst a base offset mem k (address `(base + k) mod 2^32 + offset`).
+   */
+  F64BinLoad = 0x153,
+  F64BinLoadK = 0x156,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -181,6 +188,8 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.SelectRef) return 3;
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return 5;
   if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) return 5;
+  if (op >= Iop.F64BinLoad && op < Iop.F64BinLoad + 3) return 5;
+  if (op >= Iop.F64BinLoadK && op < Iop.F64BinLoadK + 3) return 6;
   if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return operandCount(unfuelled(op), code, pc);
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
@@ -267,6 +276,10 @@ export function iopName(op: number): string {
     const imm = op < Iop.AddBrBase;
     const cmp = ADD_BRANCH_CMPS[op - (imm ? Iop.AddImmBrBase : Iop.AddBrBase)]!;
     return `i32.add${imm ? '_imm' : ''}_br_if_${opName(cmp).slice(4)}_imm`;
+  }
+  if (op >= Iop.F64BinLoad && op < Iop.F64BinLoadK + 3) {
+    const k = op >= Iop.F64BinLoadK;
+    return `${opName(0xa0 + op - (k ? Iop.F64BinLoadK : Iop.F64BinLoad))}_load${k ? '_add_imm' : ''}`;
   }
   if (op === Iop.GlobalSet32) return 'global.set32';
   if (op === Iop.Select32) return 'select32';

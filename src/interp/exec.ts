@@ -521,6 +521,56 @@ function runLoop(t: Thread): RunResult {
         case 0x150: /* i32.add_br_if_lt_u_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = (a >>> 0) < (c[pc + 4]! >>> 0) ? c[pc + 5]! : pc + 6; break; }
         case 0x151: /* i32.add_br_if_gt_s_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = a > c[pc + 4]! ? c[pc + 5]! : pc + 6; break; }
         case 0x152: /* i32.add_br_if_gt_u_imm */ { a = (I32[fw + c[pc + 2]!]! + I32[fw + c[pc + 3]!]!) | 0; I32[fw + c[pc + 1]!] = a; pc = (a >>> 0) > (c[pc + 4]! >>> 0) ? c[pc + 5]! : pc + 6; break; }
+        // f64 arithmetic whose right operand is read from memory (a fused f64.load; `_add_imm`:
+        // the address is first stepped by k with i32 wrap, as the folded i32.add would).
+        case 0x153: /* f64.add_load */ {
+          m = mems[c[pc + 5]!]!;
+          ea = (I32[fw + c[pc + 3]!]! >>> 0) + (c[pc + 4]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          F64[(fw + c[pc + 1]!) >> 1] = F64[(fw + c[pc + 2]!) >> 1]! + m.view.getFloat64(ea, true);
+          pc += 6;
+          break;
+        }
+        case 0x154: /* f64.sub_load */ {
+          m = mems[c[pc + 5]!]!;
+          ea = (I32[fw + c[pc + 3]!]! >>> 0) + (c[pc + 4]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          F64[(fw + c[pc + 1]!) >> 1] = F64[(fw + c[pc + 2]!) >> 1]! - m.view.getFloat64(ea, true);
+          pc += 6;
+          break;
+        }
+        case 0x155: /* f64.mul_load */ {
+          m = mems[c[pc + 5]!]!;
+          ea = (I32[fw + c[pc + 3]!]! >>> 0) + (c[pc + 4]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          F64[(fw + c[pc + 1]!) >> 1] = F64[(fw + c[pc + 2]!) >> 1]! * m.view.getFloat64(ea, true);
+          pc += 6;
+          break;
+        }
+        case 0x156: /* f64.add_load_add_imm */ {
+          m = mems[c[pc + 5]!]!;
+          ea = ((I32[fw + c[pc + 3]!]! + c[pc + 6]!) >>> 0) + (c[pc + 4]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          F64[(fw + c[pc + 1]!) >> 1] = F64[(fw + c[pc + 2]!) >> 1]! + m.view.getFloat64(ea, true);
+          pc += 7;
+          break;
+        }
+        case 0x157: /* f64.sub_load_add_imm */ {
+          m = mems[c[pc + 5]!]!;
+          ea = ((I32[fw + c[pc + 3]!]! + c[pc + 6]!) >>> 0) + (c[pc + 4]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          F64[(fw + c[pc + 1]!) >> 1] = F64[(fw + c[pc + 2]!) >> 1]! - m.view.getFloat64(ea, true);
+          pc += 7;
+          break;
+        }
+        case 0x158: /* f64.mul_load_add_imm */ {
+          m = mems[c[pc + 5]!]!;
+          ea = ((I32[fw + c[pc + 3]!]! + c[pc + 6]!) >>> 0) + (c[pc + 4]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          F64[(fw + c[pc + 1]!) >> 1] = F64[(fw + c[pc + 2]!) >> 1]! * m.view.getFloat64(ea, true);
+          pc += 7;
+          break;
+        }
         case 0xdc: /* i32.eq_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
         case 0xdd: /* i32.ne_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
         case 0xde: /* i32.lt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }

@@ -982,6 +982,7 @@ export class Translator {
       this.lastDst = at + 1;
       return;
     }
+    if (iop === code && code >= 0xa0 && code <= 0xa2 && this.f64LoadArith(code)) return;
     const s = sigOf(code);
     const ins: number[] = new Array<number>(s.params.length);
     for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop(true);
@@ -989,6 +990,38 @@ export class Translator {
     for (const t of s.results) outs.push(this.push(t));
     const at = this.emit(iop, ...outs, ...ins);
     if (outs.length === 1) this.lastDst = at + 1;
+  }
+
+  /**
+   * f64.add/sub/mul whose right operand (or, for add and mul, either operand) is the value an
+   * `f64.load` just produced: the load folds into the arithmetic op (`F64BinLoad`/`F64BinLoadK`),
+   * which reads memory itself. The other operand must not need an op of its own (it is a stack
+   * word, a local or a pooled constant), so that the load stays the last op emitted.
+   */
+  private f64LoadArith(code: number): boolean {
+    const at = this.lastDst - 1;
+    if (this.lastDst < 0) return false;
+    const op = this.code[at]!;
+    const width = op === 0x2b ? 5 : op === Iop.F64LoadK ? 6 : 0;
+    if (width === 0 || at + width !== this.code.length) return false;
+    const lw = this.code[at + 1]!;
+    const i = this.types.length - 1;
+    const ready = (j: number): boolean => this.srcs[j] !== -1 || this.poolWord(j) >= 0;
+    let loadIsRight: boolean;
+    if (this.srcs[i] === lw && this.words[i] === lw && ready(i - 1)) loadIsRight = true;
+    else if (code !== 0xa1 && this.srcs[i - 1] === lw && this.words[i - 1] === lw && ready(i)) loadIsRight = false;
+    else return false;
+    const args = Array.from(this.code.slice(at + 2, at + width));
+    this.code.length = at;
+    this.src.length -= 2;
+    this.lastDst = -1;
+    this.lastAt = this.prevAt;
+    this.prevAt = -1;
+    let other: number;
+    if (loadIsRight) { this.discard(); other = this.pop(true); } else { other = this.pop(true); this.discard(); }
+    const fused = (width === 5 ? Iop.F64BinLoad : Iop.F64BinLoadK) + (code - 0xa0);
+    this.lastDst = this.emit(fused, this.push(F64), other, ...args) + 1;
+    return true;
   }
 
   /**
@@ -1089,10 +1122,10 @@ const POOL_MAX = 16;
 
 /**
  * What a pre-scan of a function that contains a loop finds:
- * - `pool`: its distinct i64/f64 constants (up to POOL_MAX), as (lo, hi) words. Without i64/f64
- *   immediate forms of the numeric ops, each use of such a constant cost a `Const64` op, inside the
- *   loop on every iteration (9 of the 30 ops of the i64 kernel's loop); a pooled one is written
- *   once per call.
+ * - `pool`: its distinct i64/f64/f32 constants (up to POOL_MAX), as (lo, hi) words (an f32 as
+ *   (bits, 0)). Without immediate forms of the numeric ops for these types, each use of such a
+ *   constant cost a `Const64`/`Const32` op, inside the loop on every iteration (9 of the 30 ops of
+ *   the i64 kernel's loop); a pooled one is written once per call.
  * - `constAddress`: an `i32.const` directly followed by a load (a global variable in linear
  *   memory). Such an access reads its base from a zero word with the constant folded into
  *   the offset, instead of a `Const32` op per execution.
@@ -1120,6 +1153,8 @@ function loopScan(bytes: Uint8Array, offset: number): { pool: Array<[number, num
       lo = Number(v & 0xffffffffn) | 0; hi = Number(v >> 32n) | 0;
     } else if (code === 0x44) {
       lo = r.f64Lo; hi = r.f64Hi;
+    } else if (code === 0x43) {
+      lo = r.f32Bits;
     } else continue;
     if (found.length < POOL_MAX && !found.some((e) => e[0] === lo && e[1] === hi)) found.push([lo, hi]);
   }

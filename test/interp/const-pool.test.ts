@@ -21,6 +21,17 @@ const inst = load(`(module
       (local.set $acc (f64.add (f64.mul (local.get $acc) (f64.const 0.5)) (f64.mul (local.get $x) (f64.const 1.25))))
       (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
     (local.get $acc))
+  (func (export "f32") (param $n i32) (param $x f32) (result f32)
+    (local $acc f32)
+    (loop $l
+      (local.set $acc (f32.add (f32.mul (local.get $acc) (f32.const 0.5)) (f32.mul (local.get $x) (f32.const 1.25))))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (local.get $acc))
+  (func (export "f32nan") (param $n i32) (result i32) (local $v f32)
+    (loop $l
+      (local.set $v (f32.copysign (f32.const nan:0x200001) (f32.const -1)))
+      (br_if $l (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))
+    (i32.reinterpret_f32 (local.get $v)))
 )`);
 
 const M = (1n << 64n) - 1n;
@@ -46,6 +57,18 @@ describe('pooled i64/f64 constants', () => {
     for (const [n, x] of [[1, 2], [7, -3.5], [100, 1e-3]] as const) {
       expect(call1(inst, 'poly', n, f64bits(x))).toBe(f64bits(polyRef(n, x)));
     }
+  });
+
+  it('pool f32 constants bit-exactly (a NaN payload survives)', () => {
+    const f = (x: number): number => Math.fround(x);
+    let acc = 0;
+    for (let n = 5; n > 0; n--) acc = f(f(acc * 0.5) + f(f(3.5) * 1.25));
+    expect(call1(inst, 'f32', 5, 0x40600000)).toBe(new Int32Array(new Float32Array([acc]).buffer)[0]);
+    expect(call1(inst, 'f32nan', 3)).toBe(0xff800000 | 0x200001);
+    const g = func(inst, 'f32');
+    if (g.kind !== 'wasm') throw new Error('not a wasm function');
+    const listing = disassemble(translate(g.instance, g.index).code);
+    expect(listing, listing).not.toMatch(/const32 \d+ 1067450368/);
   });
 
   it('leave no constant op inside the loop', () => {
