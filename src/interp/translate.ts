@@ -194,6 +194,8 @@ export class Translator {
    */
   private lastAt = -1;
   private prevAt = -1;
+  /** A Simd op was emitted (see addBranch). */
+  private simdSeen = false;
   private top = 0;
   private maxTop = 0;
   private ctrl: Ctrl[] = [];
@@ -344,6 +346,7 @@ export class Translator {
     this.lastDst = -1;
     this.prevAt = this.lastAt;
     this.lastAt = at;
+    if (op === Iop.Simd) this.simdSeen = true;
     this.src.push(at, this.r.opOffset);
     this.code.push(op, ...args);
     return at;
@@ -644,7 +647,9 @@ export class Translator {
    */
   private addBranch(branch: number, a: number, imm: number): number {
     const p = this.lastAt;
-    if (p < 0 || p + 4 !== this.code.length || this.code[p + 1] !== a) return -1;
+    // Not after SIMD code: execSimd runs a SIMD loop's plain add and branch ops itself, and hands
+    // any op it does not know (this one) back to the main loop, once per iteration.
+    if (this.simdSeen || p < 0 || p + 4 !== this.code.length || this.code[p + 1] !== a) return -1;
     const add = this.code[p]!;
     if (add !== Iop.ImmBase + 0x6a && add !== 0x6a) return -1;
     const i = ADD_BRANCH_CMPS.indexOf(branch - Iop.BrCmpImmBase);
