@@ -165,6 +165,13 @@ export const enum Iop {
    */
   F64BinLoad = 0x153,
   F64BinLoadK = 0x156,
+  /** dst a b s — dst := a + (b << s) (i32, wrapping): an `i32.shl` by s feeding an `i32.add`. */
+  AddShl = 0x159,
+  /**
+   * dst x offset mem k s — i32.load at `((x << s) + k) mod 2^32 + offset`: a shift and an add of a
+   * constant folded into the load (an i32 table at a constant address).
+   */
+  I32LoadShlK = 0x15a,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -189,6 +196,8 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return 5;
   if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) return 5;
   if (op >= Iop.F64BinLoad && op < Iop.F64BinLoad + 3) return 5;
+  if (op === Iop.AddShl) return 3 + 1;
+  if (op === Iop.I32LoadShlK) return 6;
   if (op >= Iop.F64BinLoadK && op < Iop.F64BinLoadK + 3) return 6;
   if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return operandCount(unfuelled(op), code, pc);
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
@@ -281,6 +290,8 @@ export function iopName(op: number): string {
     const k = op >= Iop.F64BinLoadK;
     return `${opName(0xa0 + op - (k ? Iop.F64BinLoadK : Iop.F64BinLoad))}_load${k ? '_add_imm' : ''}`;
   }
+  if (op === Iop.AddShl) return 'i32.add_shl';
+  if (op === Iop.I32LoadShlK) return 'i32.load_shl_add_imm';
   if (op === Iop.GlobalSet32) return 'global.set32';
   if (op === Iop.Select32) return 'select32';
   if (op === Iop.Select64) return 'select64';

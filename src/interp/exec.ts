@@ -571,6 +571,15 @@ function runLoop(t: Thread): RunResult {
           pc += 7;
           break;
         }
+        case 0x159: /* i32.add_shl */ { a = I32[fw + c[pc + 2]!]!, b = I32[fw + c[pc + 3]!]!; I32[fw + c[pc + 1]!] = a + (b << c[pc + 4]!); pc += 5; break; }
+        case 0x15a: /* i32.load_shl_add_imm */ {
+          m = mems[c[pc + 4]!]!;
+          ea = (((I32[fw + c[pc + 2]!]! << c[pc + 6]!) + c[pc + 5]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 4 > m.bytes.length) throw memOob();
+          I32[fw + c[pc + 1]!] = m.view.getInt32(ea, true);
+          pc += 7;
+          break;
+        }
         case 0xdc: /* i32.eq_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
         case 0xdd: /* i32.ne_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
         case 0xde: /* i32.lt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }

@@ -988,6 +988,7 @@ export class Translator {
       return;
     }
     if (iop === code && code >= 0xa0 && code <= 0xa2 && this.f64LoadArith(code)) return;
+    if (iop === code && code === 0x6a && this.addShifted()) return;
     const s = sigOf(code);
     const ins: number[] = new Array<number>(s.params.length);
     for (let i = s.params.length - 1; i >= 0; i--) ins[i] = this.pop(true);
@@ -1026,6 +1027,40 @@ export class Translator {
     if (loadIsRight) { this.discard(); other = this.pop(true); } else { other = this.pop(true); this.discard(); }
     const fused = (width === 5 ? Iop.F64BinLoad : Iop.F64BinLoadK) + (code - 0xa0);
     this.lastDst = this.emit(fused, this.push(F64), other, ...args) + 1;
+    return true;
+  }
+
+  /**
+   * The stack temporary that the op just emitted wrote, if that op is `i32.shl` by an immediate:
+   * its position, or -1. Only a temporary: a shift retargeted to a local (local.tee) must stay.
+   */
+  private lastShlTemp(w: number): number {
+    const at = this.lastAt;
+    if (at < 0 || at + 4 !== this.code.length || this.code[at] !== Iop.ImmBase + 0x74) return -1;
+    return this.code[at + 1] === w && w >= this.localWords ? at : -1;
+  }
+
+  /**
+   * i32.add of an operand the previous `i32.shl` by an immediate produced (array indexing,
+   * `base + (i << s)`): one `AddShl` op, dst a b s — dst := a + (b << s), both with i32 wrap.
+   */
+  private addShifted(): boolean {
+    const i = this.types.length - 1;
+    const w = this.words[i]!;
+    let at = this.srcs[i] === w ? this.lastShlTemp(w) : -1;
+    // `(i << s) + base` with base a local: the shift is the left operand.
+    const left = at < 0 && this.srcs[i] !== w && this.srcs[i] !== -1 && this.srcs[i - 1] === this.words[i - 1];
+    if (left) at = this.lastShlTemp(this.words[i - 1]!);
+    if (at < 0) return false;
+    const x = this.code[at + 2]!, sh = this.code[at + 3]!;
+    this.code.length = at;
+    this.src.length -= 2;
+    this.lastDst = -1;
+    this.lastAt = this.prevAt;
+    this.prevAt = -1;
+    let other: number;
+    if (left) { other = this.pop(); this.discard(); } else { this.discard(); other = this.pop(); }
+    this.lastDst = this.emit(Iop.AddShl, this.push(I32), other, x, sh) + 1;
     return true;
   }
 
@@ -1088,6 +1123,17 @@ export class Translator {
     if (constValue) {
       if (vt === I32 || vt === F32) this.emit(Iop.Const32, vw, vlo);
       else this.emit(Iop.Const64, vw, vlo, vhi);
+    }
+    if (fold !== null && code === 0x28 && this.lastShlTemp(fold.base) >= 0) {
+      // `table[i]` at a constant base: (i << s) + k, the shift folded too.
+      const at = this.lastAt;
+      const x = this.code[at + 2]!, sh = this.code[at + 3]!;
+      this.code.length = at;
+      this.src.length -= 2;
+      this.lastAt = this.prevAt;
+      this.prevAt = -1;
+      this.lastDst = this.emit(Iop.I32LoadShlK, dst, x, offset | 0, mem, fold.k, sh) + 1;
+      return;
     }
     if (fold !== null) {
       const op = Iop.I32LoadK + fused;
