@@ -32,7 +32,7 @@ import {
   BOT, F32, F64, I32, I64, isRef, refType, V128, type FuncType, type ValType,
 } from '../syntax/types.js';
 import { TrapCode } from '../util/errors.js';
-import { ADD_BRANCH_CMPS, ADD_K_ACCESS, Iop, fuelled, operandCount } from './code.js';
+import { ADD_BRANCH_CMPS, ADD_K_ACCESS, IMM_FIRST, IMM_LAST, Iop, fuelled, operandCount } from './code.js';
 import { translateAtomic, translateGc, translateSimd } from './translate-ext.js';
 
 /** A translated function. */
@@ -1051,6 +1051,7 @@ export class Translator {
     // `(i << s) + base` with base a local: the shift is the left operand.
     const left = at < 0 && this.srcs[i] !== w && this.srcs[i] !== -1 && this.srcs[i - 1] === this.words[i - 1];
     if (left) at = this.lastShlTemp(this.words[i - 1]!);
+    if (at < 0 && !left && this.srcs[i] === w && this.shlBeforeLast(this.words[i - 1]!, w)) return true;
     if (at < 0) return false;
     const x = this.code[at + 2]!, sh = this.code[at + 3]!;
     this.code.length = at;
@@ -1061,6 +1062,32 @@ export class Translator {
     let other: number;
     if (left) { other = this.pop(); this.discard(); } else { this.discard(); other = this.pop(); }
     this.lastDst = this.emit(Iop.AddShl, this.push(I32), other, x, sh) + 1;
+    return true;
+  }
+
+  /**
+   * `(i << s) + (y + k)`: the shift is the op before an immediate-form op that computed the right
+   * operand (`a` at word `aw`, `b` at word `bw`, both temporaries). The shift moves past that op
+   * into an `AddShl`, which is safe when that op neither writes the shift's input nor reads its
+   * result (a temporary only the add consumes).
+   */
+  private shlBeforeLast(aw: number, bw: number): boolean {
+    const p = this.prevAt, q = this.lastAt, code = this.code;
+    if (p < 0 || q !== p + 4 || q + 4 !== code.length || code[p] !== Iop.ImmBase + 0x74) return false;
+    const op = code[q]!;
+    if (op < IMM_FIRST || op > IMM_LAST || code[q + 1] !== bw) return false;
+    const x = code[p + 2]!, sh = code[p + 3]!;
+    if (code[p + 1] !== aw || aw < this.localWords || code[q + 1] === x || code[q + 2] === aw) return false;
+    // Drop the shift: the other op moves down one slot (no label lies between them).
+    code.splice(p, 4);
+    const src = this.src;
+    src.splice(src.length - 4, 2);
+    src[src.length - 2] = p;
+    this.lastAt = p;
+    this.prevAt = -1;
+    this.discard();
+    this.discard();
+    this.lastDst = this.emit(Iop.AddShl, this.push(I32), bw, x, sh) + 1;
     return true;
   }
 

@@ -18,6 +18,10 @@ const inst = load(`(module
   (func (export "ax33") (param i32 i32) (result i32) (i32.add (local.get 0) (i32.shl (local.get 1) (i32.const 33))))
   (func (export "tee") (param i32 i32) (result i32) (local i32)
     (i32.add (i32.add (local.get 0) (local.tee 2 (i32.shl (local.get 1) (i32.const 2)))) (local.get 2)))
+  (func (export "mid") (param i32 i32) (result i32)
+    (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.add (local.get 1) (i32.const 16))))
+  (func (export "midtee") (param i32) (result i32)
+    (i32.add (i32.shl (local.get 0) (i32.const 2)) (local.tee 0 (i32.add (local.get 0) (i32.const 16)))))
   (func (export "tab") (param i32) (result i32) (i32.load (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const 1024))))
   (func (export "tabo") (param i32) (result i32) (i32.load offset=4 (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const -4))))
 )`);
@@ -46,6 +50,16 @@ describe('i32.add of a shifted operand', () => {
     expect(call1(inst, 'ax31', 1, 1)).toBe(-0x7fffffff);
     expect(call1(inst, 'ax31', 1, 2)).toBe(1);
     expect(call1(inst, 'ax33', 1, 3)).toBe(7);
+  });
+
+  it('moves the shift past the op computing the other operand, unless that op writes its input', () => {
+    const a = listing('mid');
+    expect(a, a).toMatch(/i32\.add_shl/);
+    expect(a, a).not.toMatch(/shl_imm/);
+    expect(call1(inst, 'mid', 3, 5)).toBe(33);
+    expect(call1(inst, 'mid', 0x40000000, -16)).toBe(0);
+    expect(call1(inst, 'midtee', 3)).toBe(31);
+    expect(call1(inst, 'midtee', -4)).toBe(-4);
   });
 
   it('keeps a shift whose result is also teed to a local', () => {
