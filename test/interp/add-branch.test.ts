@@ -10,6 +10,8 @@ import { disassemble } from '../../src/interp/code.js';
 import { translate } from '../../src/interp/translate.js';
 import { call1, f64bits, func, load } from './helpers.js';
 import type { ModuleInst } from '../../src/core/instance.js';
+import type { RawVal } from '../../src/core/values.js';
+import { Thread } from '../../src/interp/thread.js';
 
 const CMPS = ['ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u'] as const;
 type Cmp = (typeof CMPS)[number];
@@ -104,6 +106,22 @@ describe('select with a destination', () => {
     expect(call1(inst, 'sel32', 11, 22, 1)).toBe(11);
     expect(call1(inst, 'sel32', 11, 22, 0)).toBe(22);
     expect(call1(inst, 'sel32', 11, 22, -0x80000000)).toBe(11);
+  });
+
+  it('gives the same results on the closure executor', () => {
+    const on = (executor: 'switch' | 'closures', name: string, args: RawVal[]): RawVal => {
+      const t = new Thread({ executor });
+      t.start(func(inst, name), args);
+      t.run();
+      return t.results()[0]!;
+    };
+    for (const [name, args] of [
+      ['sel32', [11, 22, 1]], ['sel32', [11, 22, 0]], ['sel_self', [5, 9, 1]], ['sel_self', [5, 9, 0]],
+      ['self64', [0x7ff0000000000001n, f64bits(1.5), 1]], ['self64', [f64bits(1.5), 0xfff8000000000abcn, 0]],
+    ] as Array<[string, RawVal[]]>) {
+      expect(on('closures', name, args), name).toEqual(on('switch', name, args));
+    }
+    expect(on('closures', 'sel32', [11, 22, 0])).toBe(22);
   });
 
   it('may write a local it reads', () => {

@@ -145,10 +145,12 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
     case Iop.Copy2: return (I32, fw) => { I32[fw + o1] = I32[fw + o2]!; I32[fw + o1 + 1] = I32[fw + o2 + 1]!; return next; };
     case Iop.Const32: return (I32, fw) => { I32[fw + o1] = o2; return next; };
     case Iop.Const64: return (I32, fw) => { I32[fw + o1] = o2; I32[fw + o1 + 1] = o3; return next; };
-    case Iop.Select32: return (I32, fw) => { if (I32[fw + o3] === 0) I32[fw + o1] = I32[fw + o2]!; return next; };
+    // dst a b cond (code.ts): dst := cond ? a : b.
+    case Iop.Select32: return (I32, fw) => { I32[fw + o1] = I32[fw + (I32[fw + c4] !== 0 ? o2 : o3)]!; return next; };
     case Iop.Select64:
       return (I32, fw) => {
-        if (I32[fw + o3] === 0) { I32[fw + o1] = I32[fw + o2]!; I32[fw + o1 + 1] = I32[fw + o2 + 1]!; }
+        const s = fw + (I32[fw + c4] !== 0 ? o2 : o3);
+        I32[fw + o1] = I32[s]!; I32[fw + o1 + 1] = I32[s + 1]!;
         return next;
       };
     case Iop.Fuel:
