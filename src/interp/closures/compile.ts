@@ -13,6 +13,7 @@ import { Trap, TrapCode } from '../../util/errors.js';
 import { bulkOp, memorySizeOrGrow } from '../bulk.js';
 import { callOp as callOpGeneral } from '../calls.js';
 import { Iop, operandCount } from '../code.js';
+import { isRef } from '../../syntax/types.js';
 import { execSimd } from '../exec-simd.js';
 import { compiled, enterWasm } from '../thread.js';
 import type { CompiledFunc } from '../translate.js';
@@ -159,7 +160,7 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
         T.fuel -= o1;
         return next;
       };
-    case Iop.Return: return returnOp(o1, o2);
+    case Iop.Return: return returnOp(o1, o2, f.type.results.some(isRef));
     case Iop.Call: return callOp(f, c, pc, o1, o2, next);
     case Iop.CallIndirect: case Iop.CallRef:
     case Iop.ReturnCall: case Iop.ReturnCallIndirect: case Iop.ReturnCallRef:
@@ -248,14 +249,20 @@ function fuelBranch(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next
   };
 }
 
-function returnOp(src: number, n: number): Op {
+function returnOp(src: number, n: number, refs: boolean): Op {
+  // Numeric results need no reference copy: nothing reads a reference slot as anything but a
+  // reference, and a numeric result's slot is never read as one.
+  const move = src === 0 ? 0 : refs ? 1 : n === 2 ? 2 : 3;
   return (I32, fw) => {
     const t = T;
-    if (src !== 0) {
+    if (move === 2) {
+      I32[fw] = I32[fw + src]!;
+      I32[fw + 1] = I32[fw + src + 1]!;
+    } else if (move !== 0) {
       const R = t.stack.refs;
       for (let i = 0; i < n; i++) {
         I32[fw + i] = I32[fw + src + i]!;
-        R[fw + i] = R[fw + src + i]!;
+        if (move === 1) R[fw + i] = R[fw + src + i]!;
       }
     }
     if (t.depth === 0) return DONE;
