@@ -12,7 +12,7 @@ import type { MemoryInst } from '../../core/memory.js';
 import { Trap, TrapCode } from '../../util/errors.js';
 import { bulkOp, memorySizeOrGrow } from '../bulk.js';
 import { callOp as callOpGeneral } from '../calls.js';
-import { Iop, operandCount } from '../code.js';
+import { ADD_BRANCH_CMPS, Iop, operandCount } from '../code.js';
 import { isRef } from '../../syntax/types.js';
 import { execSimd } from '../exec-simd.js';
 import { compiled, enterWasm } from '../thread.js';
@@ -83,7 +83,7 @@ function isPlain(op: number): boolean {
   switch (op) {
     case Iop.Copy1: case Iop.Copy2: case Iop.Copy4: case Iop.CopyRef: case Iop.Move:
     case Iop.Const32: case Iop.Const64: case Iop.Const128:
-    case Iop.Select32: case Iop.Select64: case Iop.GlobalGet32: case Iop.GlobalSet32:
+    case Iop.Select32: case Iop.Select64: case Iop.GlobalGet32: case Iop.GlobalSet32: case Iop.AddShl:
       return true;
   }
   return false;
@@ -220,6 +220,21 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
   if (op === 0x45) return (I32, fw) => { I32[fw + o1] = I32[fw + o2] === 0 ? 1 : 0; return next; };
   if (op >= 0x28 && op <= 0x3e) return access(f, op, o1, o2, o3 >>> 0, c[pc + 4]!, 0, next, false);
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return accessK(f, c, pc, op, next);
+  if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) return addBranch(c, pc, op, next);
+  if (op >= Iop.F64BinLoad && op < Iop.F64BinLoadK + 3) return f64BinLoad(f, c, pc, op, next);
+  if (op === Iop.AddShl) {
+    const s4 = c4;
+    return (I32, fw) => { I32[fw + o1] = I32[fw + o2]! + (I32[fw + o3]! << s4); return next; };
+  }
+  if (op === Iop.I32LoadShlK) {
+    const m: MemoryInst = f.instance.memories[c4]!, off = o3 >>> 0, k = c5, sh = c[pc + 6]!;
+    return (I32, fw) => {
+      const ea = (((I32[fw + o2]! << sh) + k) >>> 0) + off;
+      if (ea + 4 > m.bytes.length) throw memOob();
+      I32[fw + o1] = m.view.getInt32(ea, true);
+      return next;
+    };
+  }
   if (op >= 0x61 && op <= 0x66) return f64Cmp(op, o1, o2, o3, next);
   if (op >= 0xa0 && op <= 0xa3) return f64Binary(op, o1, o2, o3, next);
   if (op >= 0x45 && op <= Iop.MiscBase + 7) return compileNumeric(op, o1, o2, o3, next);
@@ -247,6 +262,42 @@ function fuelBranch(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next
     t.fuel -= n;
     return after;
   };
+}
+
+/**
+ * `i32.add` (immediate or word) then a compare-immediate branch on the sum (code.ts AddImmBrBase,
+ * AddBrBase): d a k|b imm target.
+ */
+function addBranch(c: Int32Array, pc: number, op: number, next: number): Op {
+  const imm = op < Iop.AddBrBase;
+  const cmp = ADD_BRANCH_CMPS[op - (imm ? Iop.AddImmBrBase : Iop.AddBrBase)]!;
+  const d = c[pc + 1]!, a = c[pc + 2]!, b = c[pc + 3]!, v = c[pc + 4]!, target = c[pc + 5]!, vu = v >>> 0;
+  const sum = imm ? (I32: Int32Array, fw: number): number => (I32[fw + a]! + b) | 0 : (I32: Int32Array, fw: number): number => (I32[fw + a]! + I32[fw + b]!) | 0;
+  switch (cmp) {
+    case 0x47: return (I32, fw) => { const x = sum(I32, fw); I32[fw + d] = x; return x !== v ? target : next; };
+    case 0x48: return (I32, fw) => { const x = sum(I32, fw); I32[fw + d] = x; return x < v ? target : next; };
+    case 0x49: return (I32, fw) => { const x = sum(I32, fw); I32[fw + d] = x; return x >>> 0 < vu ? target : next; };
+    case 0x4a: return (I32, fw) => { const x = sum(I32, fw); I32[fw + d] = x; return x > v ? target : next; };
+    default: return (I32, fw) => { const x = sum(I32, fw); I32[fw + d] = x; return x >>> 0 > vu ? target : next; };
+  }
+}
+
+/** f64.add/sub/mul with an f64.load right operand (code.ts F64BinLoad, F64BinLoadK): as exec.ts. */
+function f64BinLoad(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op {
+  const withK = op >= Iop.F64BinLoadK;
+  const which = op - (withK ? Iop.F64BinLoadK : Iop.F64BinLoad);
+  const d = c[pc + 1]!, a = c[pc + 2]!, base = c[pc + 3]!, off = c[pc + 4]! >>> 0;
+  const m: MemoryInst = f.instance.memories[c[pc + 5]!]!, k = withK ? c[pc + 6]! : 0;
+  const load = (I32: Int32Array, fw: number): number => {
+    const ea = ((I32[fw + base]! + k) >>> 0) + off;
+    if (ea + 8 > m.bytes.length) throw memOob();
+    return m.view.getFloat64(ea, true);
+  };
+  switch (which) {
+    case 0: return (I32, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! + load(I32, fw); return next; };
+    case 1: return (I32, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! - load(I32, fw); return next; };
+    default: return (I32, fw) => { F64[(fw + d) >> 1] = F64[(fw + a) >> 1]! * load(I32, fw); return next; };
+  }
 }
 
 function returnOp(src: number, n: number, refs: boolean): Op {
