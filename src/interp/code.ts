@@ -172,6 +172,11 @@ export const enum Iop {
    * constant folded into the load (an i32 table at a constant address).
    */
   I32LoadShlK = 0x15a,
+  /**
+   * dst baseA offA kA baseB offB kB mem — dst := f64 at A times f64 at B, each address
+   * `(base + k) mod 2^32 + off`, A read (and bounds-checked) first: two f64.loads feeding f64.mul.
+   */
+  F64MulLoad2 = 0x15b,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -198,6 +203,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op >= Iop.F64BinLoad && op < Iop.F64BinLoad + 3) return 5;
   if (op === Iop.AddShl) return 3 + 1;
   if (op === Iop.I32LoadShlK) return 6;
+  if (op === Iop.F64MulLoad2) return 8;
   if (op >= Iop.F64BinLoadK && op < Iop.F64BinLoadK + 3) return 6;
   if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return operandCount(unfuelled(op), code, pc);
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
@@ -292,6 +298,7 @@ export function iopName(op: number): string {
   }
   if (op === Iop.AddShl) return 'i32.add_shl';
   if (op === Iop.I32LoadShlK) return 'i32.load_shl_add_imm';
+  if (op === Iop.F64MulLoad2) return 'f64.mul_load_load';
   if (op === Iop.GlobalSet32) return 'global.set32';
   if (op === Iop.Select32) return 'select32';
   if (op === Iop.Select64) return 'select64';

@@ -580,6 +580,17 @@ function runLoop(t: Thread): RunResult {
           pc += 7;
           break;
         }
+        case 0x15b: /* f64.mul_load_load */ {
+          m = mems[c[pc + 8]!]!;
+          ea = ((I32[fw + c[pc + 2]!]! + c[pc + 4]!) >>> 0) + (c[pc + 3]! >>> 0);
+          if (ea + 8 > m.bytes.length) throw memOob();
+          k = ((I32[fw + c[pc + 5]!]! + c[pc + 7]!) >>> 0) + (c[pc + 6]! >>> 0);
+          if (k + 8 > m.bytes.length) throw memOob();
+          v = m.view;
+          F64[(fw + c[pc + 1]!) >> 1] = v.getFloat64(ea, true) * v.getFloat64(k, true);
+          pc += 9;
+          break;
+        }
         case 0xdc: /* i32.eq_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a === b ? 1 : 0; pc += 4; break; }
         case 0xdd: /* i32.ne_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a !== b ? 1 : 0; pc += 4; break; }
         case 0xde: /* i32.lt_s_imm */ { a = I32[fw + c[pc + 2]!]!, b = c[pc + 3]!; I32[fw + c[pc + 1]!] = a < b ? 1 : 0; pc += 4; break; }

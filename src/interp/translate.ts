@@ -1023,10 +1023,33 @@ export class Translator {
     this.lastDst = -1;
     this.lastAt = this.prevAt;
     this.prevAt = -1;
+    if (code === 0xa2 && loadIsRight && this.mulTwoLoads(i - 1, args)) return true;
     let other: number;
     if (loadIsRight) { this.discard(); other = this.pop(true); } else { other = this.pop(true); this.discard(); }
     const fused = (width === 5 ? Iop.F64BinLoad : Iop.F64BinLoadK) + (code - 0xa0);
     this.lastDst = this.emit(fused, this.push(F64), other, ...args) + 1;
+    return true;
+  }
+
+  /**
+   * f64.mul of two values loaded by the two ops just before it (a dot product's `a[i] * b[j]`),
+   * both from the same memory: one `F64MulLoad2` op, dst baseA offA kA baseB offB kB mem. The
+   * right load has already been taken out (`right`: base offset mem [k]); entry `j` must be the
+   * left load's temporary. The loads keep their order, so the left one still traps first.
+   */
+  private mulTwoLoads(j: number, right: number[]): boolean {
+    const p = this.lastAt, code = this.code, w = this.words[j]!;
+    if (p < 0 || this.srcs[j] !== w) return false;
+    const op = code[p]!;
+    const width = op === 0x2b ? 5 : op === Iop.F64LoadK ? 6 : 0;
+    if (width === 0 || p + width !== code.length || code[p + 1] !== w || code[p + 4] !== right[2]) return false;
+    const left = [code[p + 2]!, code[p + 3]!, width === 6 ? code[p + 5]! : 0];
+    code.length = p;
+    this.src.length -= 2;
+    this.lastAt = this.prevAt = -1;
+    this.discard();
+    this.discard();
+    this.lastDst = this.emit(Iop.F64MulLoad2, this.push(F64), ...left, right[0]!, right[1]!, right[3] ?? 0, right[2]!) + 1;
     return true;
   }
 

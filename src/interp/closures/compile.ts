@@ -235,6 +235,19 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
       return next;
     };
   }
+  if (op === Iop.F64MulLoad2) {
+    // dst baseA offA kA baseB offB kB mem (code.ts): A is read and checked first, as in exec.ts.
+    const m: MemoryInst = f.instance.memories[c[pc + 8]!]!, offA = o3 >>> 0, kA = c4, bB = c5;
+    const offB = c[pc + 6]! >>> 0, kB = c[pc + 7]!;
+    return (I32, fw) => {
+      const ea = ((I32[fw + o2]! + kA) >>> 0) + offA;
+      if (ea + 8 > m.bytes.length) throw memOob();
+      const eb = ((I32[fw + bB]! + kB) >>> 0) + offB;
+      if (eb + 8 > m.bytes.length) throw memOob();
+      F64[(fw + o1) >> 1] = m.view.getFloat64(ea, true) * m.view.getFloat64(eb, true);
+      return next;
+    };
+  }
   if (op >= 0x61 && op <= 0x66) return f64Cmp(op, o1, o2, o3, next);
   if (op >= 0xa0 && op <= 0xa3) return f64Binary(op, o1, o2, o3, next);
   if (op >= 0x45 && op <= Iop.MiscBase + 7) return compileNumeric(op, o1, o2, o3, next);
