@@ -236,9 +236,17 @@ async function main(): Promise<void> {
     const loop = ratioTable.get(`purewasm|loop`);
     if (i64 && loop) targets.push(`i64 within 2× of the i32 loop (relative to V8): ${fmt(i64 / loop, 2)} → ${i64 / loop <= 2 ? 'met' : 'not met'}`);
   }
-  const pj = gm.get('purewasm --jitless'), qj = gm.get('polywasm --jitless');
-  if (pj !== undefined && qj !== undefined && Number.isFinite(pj) && Number.isFinite(qj)) {
-    targets.push(`--jitless within 8× of polywasm --jitless: ${fmt(pj / qj, 2)}× (geomeans over the kernels each ran) → ${pj / qj <= 8 ? 'met' : 'not met'}`);
+  // Compared kernel by kernel over those both engines ran correctly: polywasm has no SIMD and gets
+  // f32 wrong, so a ratio of the two rows' geomeans would weigh kernels only one of them ran.
+  const both = o.kernels.filter((k) => {
+    const p = ratioTable.get(`purewasm --jitless|${k.name}`), q = ratioTable.get(`polywasm --jitless|${k.name}`);
+    return typeof p === 'number' && typeof q === 'number';
+  });
+  if (both.length) {
+    const gap = geomean(both.map((k) => ratioTable.get(`purewasm --jitless|${k.name}`)! / ratioTable.get(`polywasm --jitless|${k.name}`)!));
+    const pj = gm.get('purewasm --jitless')!, qj = gm.get('polywasm --jitless')!;
+    targets.push(`--jitless within 8× of polywasm --jitless: ${fmt(gap, 2)}× (geomean of the per-kernel ratios over the ${both.length} kernels both ran correctly; ` +
+      `the rows' own geomeans give ${fmt(pj / qj, 2)}×) → ${gap <= 8 ? 'met' : 'not met'}`);
   }
   const fuel = ratios.get('purewasm-fuel');
   if (fuel && pw && fuel.length === pw.length) {
