@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { disassemble } from '../../src/interp/code.js';
 import { RunResult, Thread } from '../../src/interp/index.js';
 import { translate } from '../../src/interp/translate.js';
-import { func, load } from './helpers.js';
+import { func, load, runFueled, type FueledRun } from './helpers.js';
 
 const inst = load(`(module
   ;; 8 per pass (loop and end cost nothing) + 1 (local.get)
@@ -29,17 +29,9 @@ const inst = load(`(module
     (local.get $acc))
 )`, [], { fuel: true });
 
-/** Runs `name(n)` adding `step` fuel at each pause; returns the result and the fuel used. */
-function run(name: string, n: number, step: number, fuelChunk?: number): { result: unknown; used: number; pauses: number } {
-  const t = new Thread(fuelChunk === undefined ? { fuel: step } : { fuel: step, fuelChunk });
-  t.start(func(inst, name), [n]);
-  let added = step, pauses = 0;
-  while (t.run() === RunResult.OutOfFuel) {
-    pauses++;
-    t.addFuel(step);
-    added += step;
-  }
-  return { result: t.results()[0], used: added - t.fuel, pauses };
+/** Runs `name(n)` adding `step` fuel at each pause (see runFueled). */
+function run(name: string, n: number, step: number, fuelChunk?: number): FueledRun {
+  return runFueled(inst, name, [n], step, fuelChunk === undefined ? {} : { fuelChunk });
 }
 
 describe('fuel-charging branches', () => {

@@ -7,7 +7,7 @@ import { decodeModule } from '../../src/decoder/index.js';
 import { encodeModule } from '../../src/encoder/encode.js';
 import { parseWat } from '../../src/text/index.js';
 import { TypeRegistry, validateModule } from '../../src/validate/index.js';
-import { instantiate, invoke, type InstantiateOptions } from '../../src/interp/index.js';
+import { instantiate, invoke, RunResult, Thread, type InstantiateOptions, type ThreadOptions } from '../../src/interp/index.js';
 import type { ExternVal, ModuleInst } from '../../src/core/instance.js';
 import type { FuncInst } from '../../src/core/func.js';
 import { HostFuncInst } from '../../src/core/func.js';
@@ -55,4 +55,27 @@ export function f32bits(x: number): number {
 /** f64 bits (unsigned bigint) of a number. */
 export function f64bits(x: number): bigint {
   return new BigUint64Array(new Float64Array([x]).buffer)[0]!;
+}
+
+/** What `runFueled` reports: the first result, the fuel used and the number of pauses. */
+export interface FueledRun {
+  result: RawVal | undefined;
+  used: number;
+  pauses: number;
+}
+
+/**
+ * Runs `name(...args)` of an instance translated with fuel on, starting with `step` fuel and
+ * adding `step` at each pause, until it finishes.
+ */
+export function runFueled(inst: ModuleInst, name: string, args: RawVal[], step: number, options: ThreadOptions = {}): FueledRun {
+  const t = new Thread({ ...options, fuel: step });
+  t.start(func(inst, name), args);
+  let added = step, pauses = 0;
+  while (t.run() === RunResult.OutOfFuel) {
+    pauses++;
+    t.addFuel(step);
+    added += step;
+  }
+  return { result: t.results()[0], used: added - t.fuel, pauses };
 }

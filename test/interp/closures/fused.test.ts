@@ -6,12 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { WasmFuncInst } from '../../../src/core/func.js';
 import type { RawVal } from '../../../src/core/values.js';
-import { RunResult, Thread, type Executor } from '../../../src/interp/thread.js';
 import { compiled } from '../../../src/interp/thread.js';
 import { disassemble } from '../../../src/interp/code.js';
 import { uncompiledPcs } from '../../../src/interp/closures/compile.js';
-import { Trap } from '../../../src/util/errors.js';
 import { f64bits, func, load } from '../helpers.js';
+import { onBoth } from './compare.js';
 
 const inst = load(`(module
   (memory 1)
@@ -44,23 +43,8 @@ const inst = load(`(module
     (i32.load offset=0 (i32.add (i32.shl (local.get $i) (i32.const 2)) (i32.const 4))))
 )`);
 
-function run(name: string, args: RawVal[], executor: Executor): unknown {
-  const t = new Thread({ executor });
-  t.start(func(inst, name), args);
-  try {
-    expect(t.run()).toBe(RunResult.Done);
-    return t.results();
-  } catch (e) {
-    if (!(e instanceof Trap)) throw e;
-    return { trap: e.message, backtrace: e.backtrace };
-  }
-}
-
 function both(name: string, args: RawVal[]): unknown {
-  const a = run(name, args, 'switch');
-  const b = run(name, args, 'closures');
-  expect(b, `${name}(${args.join(', ')})`).toEqual(a);
-  return a;
+  return onBoth(inst, name, args);
 }
 
 describe('closure executor on fused ops', () => {

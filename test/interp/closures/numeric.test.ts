@@ -3,14 +3,9 @@
  * edge operands (wrap-around, shifts by ≥ 32/64, division traps, NaN bits of abs/neg/copysign).
  */
 import { describe, expect, it } from 'vitest';
-import type { WasmFuncInst } from '../../../src/core/func.js';
 import type { RawVal } from '../../../src/core/values.js';
-import { RunResult, Thread, type Executor } from '../../../src/interp/thread.js';
-import { compiled } from '../../../src/interp/thread.js';
-import { disassemble } from '../../../src/interp/code.js';
-import { uncompiledPcs } from '../../../src/interp/closures/compile.js';
-import { Trap } from '../../../src/util/errors.js';
-import { f32bits, func, load } from '../helpers.js';
+import { f32bits, load } from '../helpers.js';
+import { onBoth, runOn } from './compare.js';
 
 const BIN64 = ['add', 'sub', 'mul', 'and', 'or', 'xor', 'shl', 'shr_s', 'shr_u', 'rotl', 'rotr', 'div_s', 'div_u', 'rem_s', 'rem_u'];
 const CMP64 = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'];
@@ -47,25 +42,8 @@ const inst = load(`(module
     (global.set $g (i32.add (global.get $g) (local.get $x))) (global.get $g))
 )`);
 
-function run(name: string, args: RawVal[], executor: Executor): unknown {
-  const t = new Thread({ executor });
-  t.start(func(inst, name), args);
-  try {
-    expect(t.run()).toBe(RunResult.Done);
-    return t.results();
-  } catch (e) {
-    if (!(e instanceof Trap)) throw e;
-    return { trap: e.message, backtrace: e.backtrace };
-  }
-}
-
 function both(name: string, args: RawVal[]): unknown {
-  const f = func(inst, name) as WasmFuncInst;
-  const a = run(name, args, 'switch');
-  expect(uncompiledPcs(f), `${name}\n${disassemble(compiled(f).code)}`).toEqual([]);
-  const b = run(name, args, 'closures');
-  expect(b, `${name}(${args.join(', ')})`).toEqual(a);
-  return a;
+  return onBoth(inst, name, args, true);
 }
 
 const E64 = [0n, 1n, -1n, 2n, 31n, 32n, 33n, 63n, 64n, 65n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 0x100000000n,
@@ -106,7 +84,7 @@ describe('closure executor numeric ops', () => {
     expect(both('indirect', [2, 5])).toMatchObject({ trap: expect.stringMatching(/uninitialized element/) });
     expect(both('indirect', [9, 5])).toMatchObject({ trap: expect.stringMatching(/undefined element/) });
     for (const i of [0, 1, 2, 3, 4, -1]) both('table', [i]);
-    expect(run('global', [3], 'switch')).toEqual([8]);
-    expect(run('global', [3], 'closures')).toEqual([11]);
+    expect(runOn(inst, 'global', [3], 'switch')).toEqual([8]);
+    expect(runOn(inst, 'global', [3], 'closures')).toEqual([11]);
   });
 });

@@ -7,12 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { disassemble } from '../../../src/interp/code.js';
-import { invoke, RunResult, Thread } from '../../../src/interp/index.js';
+import { invoke } from '../../../src/interp/index.js';
 import { translate } from '../../../src/interp/translate.js';
 import { Trap, TrapCode } from '../../../src/util/errors.js';
 import { encodeModule } from '../../../src/encoder/encode.js';
 import { parseWat } from '../../../src/text/index.js';
-import { call1, func, load } from '../helpers.js';
+import { call1, func, load, runFueled, type FueledRun } from '../helpers.js';
 
 const CMPS = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'] as const;
 
@@ -147,17 +147,9 @@ const FUEL = load(`(module
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (i32x4.extract_lane 3 (local.get $v))))`, [], { fuel: true });
 
-/** Runs `f(n)` adding `step` fuel at each pause; returns the result and the fuel used. */
-function runFuel(n: number, step: number): { result: unknown; used: number; pauses: number } {
-  const t = new Thread({ fuel: step });
-  t.start(func(FUEL, 'f'), [n]);
-  let added = step, pauses = 0;
-  while (t.run() === RunResult.OutOfFuel) {
-    pauses++;
-    t.addFuel(step);
-    added += step;
-  }
-  return { result: t.results()[0], used: added - t.fuel, pauses };
+/** Runs `f(n)` adding `step` fuel at each pause (see runFueled). */
+function runFuel(n: number, step: number): FueledRun {
+  return runFueled(FUEL, 'f', [n], step);
 }
 
 describe('SIMD run loop: fuel', () => {
