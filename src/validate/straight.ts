@@ -79,22 +79,15 @@ export function skimStraight(s: FuncState, r: InstrReader): void {
   loop: while (p < end) {
     const b = bytes[p]!;
     switch (KIND[b]) {
-      case Kind.Numeric: {
-        const ps = PARAMS[b]!;
-        const n = ps.length;
-        if (sp - n < height) break loop;
-        for (let i = 0; i < n; i++) if (vals[sp - n + i] !== ps[i]) break loop;
-        sp -= n;
-        const rs = RESULTS[b]!;
-        for (let i = 0; i < rs.length; i++) vals[sp++] = rs[i]!;
-        p++;
-        continue;
-      }
+      case Kind.Numeric:
       case Kind.Memory: {
-        // memarg: alignment byte without the memory-index flag (bit 6) at most natural, offset < 128.
-        if (!mem0i32 || p + 2 >= end) break loop;
-        const align = bytes[p + 1]!;
-        if (align > NATURAL[b]! || bytes[p + 2]! >= 0x80) break loop;
+        let len = 1;
+        if (KIND[b] === Kind.Memory) {
+          // memarg: alignment byte without the memory-index flag (bit 6) at most natural, offset < 128.
+          if (!mem0i32 || p + 2 >= end) break loop;
+          if (bytes[p + 1]! > NATURAL[b]! || bytes[p + 2]! >= 0x80) break loop;
+          len = 3;
+        }
         const ps = PARAMS[b]!;
         const n = ps.length;
         if (sp - n < height) break loop;
@@ -102,7 +95,7 @@ export function skimStraight(s: FuncState, r: InstrReader): void {
         sp -= n;
         const rs = RESULTS[b]!;
         for (let i = 0; i < rs.length; i++) vals[sp++] = rs[i]!;
-        p += 3;
+        p += len;
         continue;
       }
       case Kind.LocalGet: {
