@@ -177,6 +177,11 @@ export const enum Iop {
    * `(base + k) mod 2^32 + off`, A read (and bounds-checked) first: two f64.loads feeding f64.mul.
    */
   F64MulLoad2 = 0x15b,
+  /**
+   * FuelAddBrBase + (op - AddImmBrBase): the fuel-charging forms of the add-and-branch ops above
+   * (AddImmBrBase … AddBrBase + 4), as FuelBranchDelta is for the plain fused branches.
+   */
+  FuelAddBrBase = 0x170,
   /** ImmBase + an i32 binary opcode (0x46–0x76): dst a imm — the right operand is the immediate. */
   ImmBase = 0x96,
 }
@@ -205,7 +210,7 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
   if (op === Iop.I32LoadShlK) return 6;
   if (op === Iop.F64MulLoad2) return 8;
   if (op >= Iop.F64BinLoadK && op < Iop.F64BinLoadK + 3) return 6;
-  if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return operandCount(unfuelled(op), code, pc);
+  if (isFuelled(op)) return operandCount(unfuelled(op), code, pc);
   if (op >= Iop.MiscBase && op < IMM_FIRST) return MISC_ARITY[op - Iop.MiscBase] ?? 0;
   switch (op) {
     case Iop.Unreachable: return 0;
@@ -229,11 +234,19 @@ export function operandCount(op: number, code: Int32Array, pc: number): number {
 export function fuelled(op: number): number {
   if (op >= Iop.BrEqz && op <= Iop.BrCmpImmBase + 0x4f) return op + Iop.FuelBranchDelta;
   if (op >= Iop.Br && op <= Iop.BrUnless) return Iop.FuelBr + (op - Iop.Br);
+  if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) return Iop.FuelAddBrBase + (op - Iop.AddImmBrBase);
   return -1;
 }
 
+/** Whether `op` is a fuel-charging branch (the result of `fuelled`). */
+export function isFuelled(op: number): boolean {
+  return (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) ||
+    (op >= Iop.FuelAddBrBase && op < Iop.FuelAddBrBase + 2 * ADD_BRANCH_CMPS.length);
+}
+
 /** The plain branch op of a fuel-charging one. */
-function unfuelled(op: number): number {
+export function unfuelled(op: number): number {
+  if (op >= Iop.FuelAddBrBase) return Iop.AddImmBrBase + (op - Iop.FuelAddBrBase);
   return op >= Iop.FuelBr ? Iop.Br + (op - Iop.FuelBr) : op - Iop.FuelBranchDelta;
 }
 
@@ -286,7 +299,7 @@ export function iopName(op: number): string {
   if (op === Iop.Gc) return 'gc';
   if (op === Iop.GlobalGet32) return 'global.get32';
   if (op >= Iop.I32LoadK && op <= Iop.I32Store8K) return `${opName(ADD_K_ACCESS[op - Iop.I32LoadK]!)}_add_imm`;
-  if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return `${iopName(unfuelled(op))}_fuel`;
+  if (isFuelled(op)) return `${iopName(unfuelled(op))}_fuel`;
   if (op >= Iop.AddImmBrBase && op < Iop.AddBrBase + ADD_BRANCH_CMPS.length) {
     const imm = op < Iop.AddBrBase;
     const cmp = ADD_BRANCH_CMPS[op - (imm ? Iop.AddImmBrBase : Iop.AddBrBase)]!;

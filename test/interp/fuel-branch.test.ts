@@ -27,6 +27,37 @@ const inst = load(`(module
         (local.set $n (i32.sub (local.get $n) (i32.const 1)))
         (br $next)))
     (local.get $acc))
+  ;; an add feeding a compare-immediate back edge (one fused op): 7 per pass + 1 (local.get)
+  (func (export "add_ne") (param $i i32) (result i32)
+    (loop $l (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 20))))
+    (local.get $i))
+  (func (export "addw_ne") (param $i i32) (param $s i32) (result i32)
+    (loop $l (br_if $l (i32.ne (local.tee $i (i32.add (local.get $i) (local.get $s))) (i32.const 20))))
+    (local.get $i))
+  (func (export "add_lt_s") (param $i i32) (result i32)
+    (loop $l (br_if $l (i32.lt_s (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 20))))
+    (local.get $i))
+  (func (export "addw_lt_s") (param $i i32) (param $s i32) (result i32)
+    (loop $l (br_if $l (i32.lt_s (local.tee $i (i32.add (local.get $i) (local.get $s))) (i32.const 20))))
+    (local.get $i))
+  (func (export "add_lt_u") (param $i i32) (result i32)
+    (loop $l (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 20))))
+    (local.get $i))
+  (func (export "addw_lt_u") (param $i i32) (param $s i32) (result i32)
+    (loop $l (br_if $l (i32.lt_u (local.tee $i (i32.add (local.get $i) (local.get $s))) (i32.const 20))))
+    (local.get $i))
+  (func (export "add_gt_s") (param $i i32) (result i32)
+    (loop $l (br_if $l (i32.gt_s (local.tee $i (i32.add (local.get $i) (i32.const -1))) (i32.const -20))))
+    (local.get $i))
+  (func (export "addw_gt_s") (param $i i32) (param $s i32) (result i32)
+    (loop $l (br_if $l (i32.gt_s (local.tee $i (i32.add (local.get $i) (local.get $s))) (i32.const -20))))
+    (local.get $i))
+  (func (export "add_gt_u") (param $i i32) (result i32)
+    (loop $l (br_if $l (i32.gt_u (local.tee $i (i32.add (local.get $i) (i32.const -1))) (i32.const 0xfffffff0))))
+    (local.get $i))
+  (func (export "addw_gt_u") (param $i i32) (param $s i32) (result i32)
+    (loop $l (br_if $l (i32.gt_u (local.tee $i (i32.add (local.get $i) (local.get $s))) (i32.const 0xfffffff0))))
+    (local.get $i))
 )`, [], { fuel: true });
 
 /** Runs `name(n)` adding `step` fuel at each pause (see runFueled). */
@@ -41,6 +72,25 @@ describe('fuel-charging branches', () => {
       if (f.kind !== 'wasm') throw new Error('not a wasm function');
       const listing = disassemble(translate(f.instance, f.index, { fuel: true }).code);
       expect(listing, listing).toMatch(/br\S*_fuel/);
+    }
+  });
+
+  it('include the fused add-and-branch ops, at the same cost and pause points', () => {
+    for (const [cmp, start, stepArg, last] of [['ne', 0, 1, 20], ['lt_s', -5, 1, 20], ['lt_u', 0, 1, 20], ['gt_s', 10, -1, -20], ['gt_u', -1, -1, -16]] as const) {
+      for (const name of [`add_${cmp}`, `addw_${cmp}`]) {
+        const f = func(inst, name);
+        if (f.kind !== 'wasm') throw new Error('not a wasm function');
+        const listing = disassemble(translate(f.instance, f.index, { fuel: true }).code);
+        expect(listing, listing).toMatch(/i32\.add\S*_br_if_\S*_fuel/);
+        const args = name.startsWith('addw') ? [start, stepArg] : [start];
+        const passes = Math.abs(last - start);
+        const full = runFueled(inst, name, args, 1e6);
+        expect(full).toMatchObject({ result: last, used: 7 * passes + 1 });
+        for (const step of [1, 4, 6, 7]) {
+          expect(runFueled(inst, name, args, step)).toMatchObject({ result: last, used: full.used });
+          expect(runFueled(inst, name, args, step, { executor: 'closures' })).toMatchObject({ result: last, used: full.used });
+        }
+      }
     }
   });
 

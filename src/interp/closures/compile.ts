@@ -12,7 +12,7 @@ import type { MemoryInst } from '../../core/memory.js';
 import { Trap, TrapCode } from '../../util/errors.js';
 import { bulkOp, memorySizeOrGrow } from '../bulk.js';
 import { callOp as callOpGeneral } from '../calls.js';
-import { ADD_BRANCH_CMPS, Iop, operandCount } from '../code.js';
+import { ADD_BRANCH_CMPS, Iop, isFuelled, operandCount, unfuelled } from '../code.js';
 import { isRef } from '../../syntax/types.js';
 import { execSimd } from '../exec-simd.js';
 import { compiled, enterWasm } from '../thread.js';
@@ -211,7 +211,7 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
     const inst = f.instance;
     return (_I, fw) => { bulkOp(op, inst, T.stack, fw, c, pc); return next; };
   }
-  if (op >= Iop.BrEqz + Iop.FuelBranchDelta && op <= Iop.FuelBrUnless) return fuelBranch(f, c, pc, op, next);
+  if (isFuelled(op)) return fuelBranch(f, c, pc, op, next);
   if (op >= Iop.ImmBase + 0x46 && op <= Iop.ImmBase + 0x76) return i32Binary(op - Iop.ImmBase, o1, o2, o3, true, next);
   if (op >= 0x61 && op <= 0x66) return f64Cmp(op, o1, o2, o3, next);
   if (op >= 0x46 && op <= 0x78) return i32Binary(op, o1, o2, o3, false, next) ?? compileNumeric(op, o1, o2, o3, next);
@@ -260,7 +260,7 @@ function compileOp(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next:
  * it pauses there. A target equal to the fall-through pc charges the same either way.
  */
 function fuelBranch(f: WasmFuncInst, c: Int32Array, pc: number, op: number, next: number): Op | null {
-  const plainOp = op >= Iop.FuelBr ? Iop.Br + (op - Iop.FuelBr) : op - Iop.FuelBranchDelta;
+  const plainOp = unfuelled(op);
   const plain = compileOp(f, c, pc, plainOp, next);
   if (plain === null) return null;
   const target = c[pc + operandCount(plainOp, c, pc)]!;
