@@ -6,10 +6,7 @@
  * mix-up or a missing 32-bit wrap would change the iteration count.
  */
 import { describe, expect, it } from 'vitest';
-import { disassemble } from '../../src/interp/code.js';
-import { translate } from '../../src/interp/translate.js';
-import { call1, f64bits, func, load } from './helpers.js';
-import type { ModuleInst } from '../../src/core/instance.js';
+import { call1, f64bits, func, load, listing } from './helpers.js';
 import type { RawVal } from '../../src/core/values.js';
 import { Thread } from '../../src/interp/thread.js';
 
@@ -69,12 +66,6 @@ text += `
     (block (br_if 0 (local.get 0)) (return (i32.const 1))) (i32.const 2))
 )`;
 const inst = load(text);
-
-function listing(i: ModuleInst, name: string): string {
-  const f = func(i, name);
-  if (f.kind !== 'wasm') throw new Error('not a wasm function');
-  return disassemble(translate(f.instance, f.index).code);
-}
 
 describe('i32.add fused with a compare-immediate branch on its sum', () => {
   it('is translated to one op', () => {

@@ -4,9 +4,7 @@
  * count like i32.shl, and the load must trap exactly at the end of memory.
  */
 import { describe, expect, it } from 'vitest';
-import { disassemble } from '../../src/interp/code.js';
-import { translate } from '../../src/interp/translate.js';
-import { call1, func, load } from './helpers.js';
+import { call1, func, load, listing as listingOf } from './helpers.js';
 
 const inst = load(`(module
   (memory 1)
@@ -26,11 +24,7 @@ const inst = load(`(module
   (func (export "tabo") (param i32) (result i32) (i32.load offset=4 (i32.add (i32.shl (local.get 0) (i32.const 2)) (i32.const -4))))
 )`);
 
-function listing(name: string): string {
-  const f = func(inst, name);
-  if (f.kind !== 'wasm') throw new Error('not a wasm function');
-  return disassemble(translate(f.instance, f.index).code);
-}
+const listing = (name: string): string => listingOf(inst, name);
 
 describe('i32.add of a shifted operand', () => {
   it('is one op, whichever side the shift is on', () => {

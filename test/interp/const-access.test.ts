@@ -5,9 +5,7 @@
  * may pass 2^32), and stored constants must be written with the store's width.
  */
 import { describe, expect, it } from 'vitest';
-import { disassemble } from '../../src/interp/code.js';
-import { translate } from '../../src/interp/translate.js';
-import { call1, func, load } from './helpers.js';
+import { call1, func, load, listing as listingOf } from './helpers.js';
 
 // Each function has a (trivial) loop, which is what turns the folding on.
 const LOOP = '(loop $l (br_if $l (i32.const 0)))';
@@ -36,11 +34,7 @@ const inst = load(`(module
   (func (export "st_oob") (param $p i32) ${LOOP} (i32.store offset=1 (local.get $p) (i32.const 5)))
 )`);
 
-function listing(name: string): string {
-  const f = func(inst, name);
-  if (f.kind !== 'wasm') throw new Error('not a wasm function');
-  return disassemble(translate(f.instance, f.index).code);
-}
+const listing = (name: string): string => listingOf(inst, name);
 
 describe('loads at a constant address', () => {
   it('need no const op', () => {

@@ -5,9 +5,7 @@
  * wrap before the offset, traps exactly at the end of memory, and NaN results.
  */
 import { describe, expect, it } from 'vitest';
-import { disassemble } from '../../src/interp/code.js';
-import { translate } from '../../src/interp/translate.js';
-import { call1, f64bits, func, load } from './helpers.js';
+import { call1, f64bits, func, load, listing as listingOf } from './helpers.js';
 import { Thread } from '../../src/interp/thread.js';
 import type { RawVal } from '../../src/core/values.js';
 
@@ -33,11 +31,7 @@ const bits = (x: number): bigint => f64bits(x);
 const num = (b: unknown): number => new Float64Array(new BigUint64Array([BigInt.asUintN(64, b as bigint)]).buffer)[0]!;
 const put = (p: number, x: number): void => { call1(inst, 'put', p, bits(x)); };
 
-function listing(name: string): string {
-  const f = func(inst, name);
-  if (f.kind !== 'wasm') throw new Error('not a wasm function');
-  return disassemble(translate(f.instance, f.index).code);
-}
+const listing = (name: string): string => listingOf(inst, name);
 
 describe('f64 arithmetic fused with an f64.load operand', () => {
   it('is one op', () => {

@@ -7,7 +7,7 @@ import { decodeModule } from '../../src/decoder/index.js';
 import { encodeModule } from '../../src/encoder/encode.js';
 import { parseWat } from '../../src/text/index.js';
 import { TypeRegistry, validateModule } from '../../src/validate/index.js';
-import { instantiate, invoke, RunResult, Thread, type InstantiateOptions, type ThreadOptions } from '../../src/interp/index.js';
+import { disassemble, instantiate, invoke, RunResult, Thread, translate, type InstantiateOptions, type ThreadOptions } from '../../src/interp/index.js';
 import type { ExternVal, ModuleInst } from '../../src/core/instance.js';
 import type { FuncInst } from '../../src/core/func.js';
 import { HostFuncInst } from '../../src/core/func.js';
@@ -78,4 +78,11 @@ export function runFueled(inst: ModuleInst, name: string, args: RawVal[], step: 
     added += step;
   }
   return { result: t.results()[0], used: added - t.fuel, pauses };
+}
+
+/** The translated code of exported function `name`, as a listing (translated again, with fuel when asked). */
+export function listing(inst: ModuleInst, name: string, fuel = false): string {
+  const f = func(inst, name);
+  if (f.kind !== 'wasm') throw new Error('not a wasm function');
+  return disassemble(translate(f.instance, f.index, { fuel }).code);
 }

@@ -6,13 +6,11 @@
  * effects of the ops before it, and fuel is charged and paused on exactly as without the run loop.
  */
 import { describe, expect, it } from 'vitest';
-import { disassemble } from '../../../src/interp/code.js';
 import { invoke } from '../../../src/interp/index.js';
-import { translate } from '../../../src/interp/translate.js';
 import { Trap, TrapCode } from '../../../src/util/errors.js';
 import { encodeModule } from '../../../src/encoder/encode.js';
 import { parseWat } from '../../../src/text/index.js';
-import { call1, func, load, runFueled, type FueledRun } from '../helpers.js';
+import { call1, func, load, runFueled, type FueledRun, listing } from '../helpers.js';
 
 const CMPS = ['eq', 'ne', 'lt_s', 'lt_u', 'gt_s', 'gt_u', 'le_s', 'le_u', 'ge_s', 'ge_u'] as const;
 
@@ -67,12 +65,6 @@ function expected(op: (typeof CMPS)[number], i: number, step: number, b: number)
     if (!cmp(op, i, b)) break;
   }
   return (v + Math.imul(k, 1000000)) | 0;
-}
-
-function listing(inst: ReturnType<typeof load>, name: string, fuel = false): string {
-  const f = func(inst, name);
-  if (f.kind !== 'wasm') throw new Error('not a wasm function');
-  return disassemble(translate(f.instance, f.index, { fuel }).code);
 }
 
 describe('SIMD run loop: scalar ops', () => {
