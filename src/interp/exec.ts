@@ -29,7 +29,7 @@ import { gcOp } from './gc.js';
 import { Iop } from './code.js';
 import { convert, ctz32, nearest, popcnt32, wideArith } from './numeric.js';
 import { execSimd } from './exec-simd.js';
-import { divRemS64, divRemU64 } from './i64-div.js';
+import { divRem64 } from './i64-div.js';
 import { catchException, isWasmException, throwOp } from './exceptions.js';
 import { RunResult, type Thread } from './thread.js';
 import type { CompiledFunc } from './translate.js';
@@ -40,7 +40,6 @@ function memOob(): Trap {
   return new Trap(TrapCode.MemoryOutOfBounds);
 }
 
-const I64_MIN = -0x8000000000000000n;
 const EMPTY_VIEW = new DataView(new ArrayBuffer(0));
 
 /**
@@ -782,31 +781,11 @@ function runLoop(t: Thread): RunResult {
           pc += 4;
           break;
         }
-        // Division on the halves when doubles are exact (i64-div.ts), else BigInt, which allocates.
-        case 0x7f: /* i64.div_s */
-        case 0x81: /* i64.rem_s */ {
-          a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
-          if (I32[b] === 0 && I32[b + 1] === 0) throw new Trap(TrapCode.IntegerDivideByZero);
-          if (!divRemS64(I32, d, a, b, c[pc] === 0x81)) {
-            const ba = I64[a >> 1]!, bb = I64[b >> 1]!;
-            if (c[pc] === 0x81) I64[d >> 1] = ba % bb;
-            else if (bb === -1n && ba === I64_MIN) throw new Trap(TrapCode.IntegerOverflow);
-            else I64[d >> 1] = ba / bb;
-          }
+        // Out of line (i64-div.ts): halves when doubles are exact, else BigInt.
+        case 0x7f: /* i64.div_s */ case 0x80: /* i64.div_u */ case 0x81: /* i64.rem_s */ case 0x82: /* i64.rem_u */
+          divRem64(S, c[pc]!, fw + c[pc + 1]!, fw + c[pc + 2]!, fw + c[pc + 3]!);
           pc += 4;
           break;
-        }
-        case 0x80: /* i64.div_u */
-        case 0x82: /* i64.rem_u */ {
-          a = fw + c[pc + 2]!, b = fw + c[pc + 3]!, d = fw + c[pc + 1]!;
-          if (I32[b] === 0 && I32[b + 1] === 0) throw new Trap(TrapCode.IntegerDivideByZero);
-          if (!divRemU64(I32, d, a, b, c[pc] === 0x82)) {
-            const ba = U64[a >> 1]!, bb = U64[b >> 1]!;
-            I64[d >> 1] = c[pc] === 0x82 ? ba % bb : ba / bb;
-          }
-          pc += 4;
-          break;
-        }
         case 0x8b: /* f32.abs */ I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! & 0x7fffffff; pc += 3; break;
         case 0x8c: /* f32.neg */ I32[fw + c[pc + 1]!] = I32[fw + c[pc + 2]!]! ^ -2147483648; pc += 3; break;
         case 0x8d: /* f32.ceil */ F32[fw + c[pc + 1]!] = Math.ceil(F32[fw + c[pc + 2]!]!); pc += 3; break;
