@@ -87,10 +87,11 @@ function runLoop(t: Thread): RunResult {
   // on every exit and around the general call path (host functions may read or set it). The local
   // holds at most fuelChunk (2^30 by default), a small integer, and the rest waits in `fuelReserve`
   // until a `Fuel` op finds the local short: as a double, V8 boxed it on every charge (700
-  // scavenges in one run of the loop kernel).
+  // scavenges in one run of the loop kernel). All of it starts in reserve (and is put back there
+  // after a general call): the first `Fuel` op, where every fuel-charging branch and call lands
+  // when the local is short, fills the local, so that op is the one place that splits it.
   const fuelChunk = t.fuelChunk;
-  let fuelReserve = 0, fuel = 0;
-  if (t.fuel > fuelChunk) { fuelReserve = t.fuel - fuelChunk; fuel = fuelChunk; } else fuel = t.fuel | 0;
+  let fuelReserve = t.fuel, fuel = 0;
   try {
     for (;;) {
       switch (c[pc]) {
@@ -1160,7 +1161,8 @@ function runLoop(t: Thread): RunResult {
           t.fw = fw;
           t.fuel = fuel + fuelReserve;
           if (callOp(t, c, pc)) return RunResult.Done;
-          if (t.fuel > fuelChunk) { fuelReserve = t.fuel - fuelChunk; fuel = fuelChunk; } else { fuelReserve = 0; fuel = t.fuel | 0; }
+          fuelReserve = t.fuel;
+          fuel = 0;
           fn = t.func;
           c = (fn.compiled as CompiledFunc).code;
           pc = t.pc;
